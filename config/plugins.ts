@@ -1,0 +1,36 @@
+export default ({ env }) => {
+  const useSes = env('EMAIL_PROVIDER') === 'amazon-ses';
+  return {
+    'users-permissions': {
+      config: {
+        // Every key and its default: README "Configuration".
+        passwordless: {
+          grantPublic: env.bool('PASSWORDLESS_GRANT_PUBLIC', false),
+          secret: env('PASSWORDLESS_SECRET'),
+          email: {
+            // Without SES the code email goes to Strapi's log, so the quick start needs
+            // no account anywhere. Production refuses 'log' at boot.
+            delivery: env('PASSWORDLESS_EMAIL_DELIVERY', useSes ? 'provider' : 'log'),
+            from: env('EMAIL_FROM'),
+          },
+        },
+      },
+    },
+    ...(useSes && {
+      email: {
+        config: {
+          provider: 'amazon-ses',
+          providerOptions: {
+            key: env('AWS_SES_KEY'),
+            secret: env('AWS_SES_SECRET'),
+            amazon: env('AWS_SES_ENDPOINT', 'https://email.us-east-1.amazonaws.com'),
+          },
+          settings: {
+            defaultFrom: env('EMAIL_FROM'),
+            defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM')),
+          },
+        },
+      },
+    }),
+  };
+};

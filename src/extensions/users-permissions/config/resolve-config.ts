@@ -1,0 +1,104 @@
+import { yup } from '@strapi/utils';
+import { DEFAULT_CONFIG } from './defaults';
+import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
+import { findTemplateProblems } from '../utils/template';
+
+export const CONFIG_PATH = 'plugin.users-permissions.passwordless';
+const KEY_PREFIX = 'users-permissions.config.passwordless';
+const MIN_SECRET_BYTES = 32;
+
+const int = (min: number, max: number) => yup.number().integer().min(min).max(max).required();
+const window = () => yup.object({ points: int(1, 1_000_000), durationSeconds: int(1, 86_400 * 7) }).noUnknown();
+const template = () =>
+  yup
+    .string()
+    .required()
+    .test('placeholders', '${path} has ${problems}', function check(value) {
+      const problems = findTemplateProblems(value ?? '');
+      return problems.length === 0 || this.createError({ params: { problems: problems.join(', ') } });
+    });
+
+const schema = yup
+  .object({
+    grantPublic: yup.boolean().required(),
+    secret: yup.string().min(MIN_SECRET_BYTES).optional(),
+    code: yup
+      .object({ length: int(6, 10), ttlSeconds: int(30, 86_400), maxAttempts: int(1, 20) })
+      .noUnknown(),
+    limits: yup
+      .object({
+        identifierCooldownSeconds: int(0, 86_400),
+        identifierPerHour: int(1, 10_000),
+        failureBudget: int(1, 10_000),
+        failureWindowSeconds: int(1, 86_400 * 30),
+        lockSeconds: int(1, 86_400 * 7),
+        ipRequest: window(),
+        ipVerify: window(),
+      })
+      .noUnknown(),
+    email: yup
+      .object({
+        delivery: yup.mixed().oneOf(['provider', 'log']).required(),
+        from: yup.string().optional(),
+        replyTo: yup.string().optional(),
+        subject: template(),
+        text: template(),
+        html: template(),
+        timeoutMs: int(100, 120_000),
+      })
+      .noUnknown(),
+  })
+  .noUnknown();
+
+export interface ResolveOptions {
+  isProduction: boolean;
+}
+
+/**
+ * Defaults merged with the user's config, then validated. A wrong value is an
+ * operator's mistake, so it throws and stops Strapi, naming the key and the fix.
+ */
+export function resolvePasswordlessConfig(
+  user: PasswordlessUserConfig | undefined,
+  { isProduction }: ResolveOptions
+): PasswordlessConfig {
+  const merged = mergeConfig(user ?? {});
+  try {
+    schema.validateSync(merged, { strict: true, abortEarly: true });
+  } catch (error) {
+    const { path, message } = error as { path?: string; message: string };
+    throw new Error(`Invalid ${KEY_PREFIX}${path ? `.${path}` : ''}: ${message}`);
+  }
+  if (isProduction && !merged.secret) {
+    throw new Error(
+      `Invalid ${KEY_PREFIX}.secret: required in production. Set PASSWORDLESS_SECRET to at least ${MIN_SECRET_BYTES} random bytes (for example: openssl rand -base64 48).`
+    );
+  }
+  if (isProduction && merged.email.delivery === 'log') {
+    throw new Error(
+      `Invalid ${KEY_PREFIX}.email.delivery: "log" writes codes to the log and is refused in production. Configure an email provider and use "provider".`
+    );
+  }
+  return merged;
+}
+
+/** `env('X')` yields undefined for unset variables; that must not erase a default. */
+function defined<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
+  const limits = defined(user.limits);
+  return {
+    ...DEFAULT_CONFIG,
+    ...defined(user),
+    code: { ...DEFAULT_CONFIG.code, ...defined(user.code) },
+    limits: {
+      ...DEFAULT_CONFIG.limits,
+      ...limits,
+      ipRequest: { ...DEFAULT_CONFIG.limits.ipRequest, ...defined(limits.ipRequest) },
+      ipVerify: { ...DEFAULT_CONFIG.limits.ipVerify, ...defined(limits.ipVerify) },
+    },
+    email: { ...DEFAULT_CONFIG.email, ...defined(user.email) },
+  } as PasswordlessConfig;
+}

@@ -1,0 +1,75 @@
+/**
+ * `users-permissions.config.passwordless` in `config/plugins.ts`. Every field is
+ * optional there; `resolvePasswordlessConfig` merges it over these defaults and
+ * validates it at boot.
+ */
+export interface RateWindow {
+  /** Requests allowed in the window. */
+  points: number;
+  /** Window length in seconds. */
+  durationSeconds: number;
+}
+
+export interface PasswordlessConfig {
+  /**
+   * Tick both routes for the Public role once, on the first boot that sees this flag.
+   * An admin who unticks them later is not overridden.
+   * @default false
+   */
+  grantPublic: boolean;
+  /**
+   * HMAC key for codes and counter keys (`PASSWORDLESS_SECRET`). At least 32 bytes;
+   * required in production. Outside production it defaults to a key derived from APP_KEYS.
+   */
+  secret?: string;
+  code: {
+    /** Digits in a code, 6 to 10. @default 6 */
+    length: number;
+    /** Seconds a code stays valid. @default 600 */
+    ttlSeconds: number;
+    /** Wrong tries a single code survives; then it is dead. @default 5 */
+    maxAttempts: number;
+  };
+  limits: {
+    /** Seconds between two codes for one identifier. @default 60 */
+    identifierCooldownSeconds: number;
+    /** Codes per identifier per hour. @default 5 */
+    identifierPerHour: number;
+    /** Consecutive failed verifications per identifier before verification locks. New codes do not reset it. @default 10 */
+    failureBudget: number;
+    /** Seconds over which failures are counted (a success resets the count). @default 86400 */
+    failureWindowSeconds: number;
+    /** Seconds verification stays locked once the failure budget is spent. @default 900 */
+    lockSeconds: number;
+    /** Code requests per client IP. @default { points: 20, durationSeconds: 900 } */
+    ipRequest: RateWindow;
+    /** Verifications per client IP. @default { points: 20, durationSeconds: 900 } */
+    ipVerify: RateWindow;
+  };
+  email: {
+    /**
+     * `provider` sends through Strapi's email plugin (Amazon SES in production);
+     * `log` writes the message, code included, to Strapi's log: development only,
+     * refused at boot when NODE_ENV=production.
+     * @default 'provider'
+     */
+    delivery: 'provider' | 'log';
+    /** Sender; falls back to the email plugin's `defaultFrom`. */
+    from?: string;
+    /** Reply-To; falls back to the email plugin's `defaultReplyTo`. */
+    replyTo?: string;
+    /** Placeholders: <%= CODE %>, <%= USER.username %>, <%= USER.email %>, <%= EXPIRES_IN_MINUTES %>. */
+    subject: string;
+    text: string;
+    html: string;
+    /** Milliseconds one delivery attempt may take before it is abandoned. @default 10000 */
+    timeoutMs: number;
+  };
+}
+
+/** What `config/plugins.ts` may set: any subset of the fields. */
+export type PasswordlessUserConfig = {
+  [K in keyof PasswordlessConfig]?: PasswordlessConfig[K] extends object
+    ? Partial<PasswordlessConfig[K]>
+    : PasswordlessConfig[K];
+};

@@ -1,0 +1,5 @@
+import challengeSchema from './passwordless-challenge/schema';
+
+export default {
+  'passwordless-challenge': { schema: challengeSchema },
+};

@@ -1,0 +1,36 @@
+/**
+ * One row per code sent. Holds only an HMAC of the code: the plaintext lives in the
+ * email alone. Hidden from the Content Manager and the Content-Type Builder, and every
+ * attribute is private so no API ever returns it.
+ *
+ * Times are epoch milliseconds in bigint columns: conditional updates compare them
+ * with plain numbers, identically on SQLite, PostgreSQL and MySQL.
+ */
+export const CHALLENGE_TABLE = 'up_passwordless_challenges';
+
+export default {
+  kind: 'collectionType',
+  collectionName: CHALLENGE_TABLE,
+  info: {
+    singularName: 'passwordless-challenge',
+    pluralName: 'passwordless-challenges',
+    displayName: 'Passwordless challenge',
+    description: 'One-time login codes (HMAC only)',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
+  attributes: {
+    // A plain column, not a relation: a relation would put the owner in a join table
+    // and turn the single conditional UPDATE that consumes a code into a join.
+    userId: { type: 'integer', required: true, private: true, configurable: false },
+    codeHash: { type: 'string', required: true, private: true, configurable: false },
+    expiresAt: { type: 'biginteger', required: true, private: true, configurable: false },
+    attempts: { type: 'integer', required: true, default: 0, private: true, configurable: false },
+    consumedAt: { type: 'biginteger', private: true, configurable: false },
+  },
+  // "The newest challenge of user X" is the only lookup on the hot path.
+  indexes: [{ name: 'up_passwordless_challenges_user_idx', columns: ['user_id', 'id'] }],
+};

@@ -1,0 +1,66 @@
+import createHttpError from 'http-errors';
+import { errors, sanitize } from '@strapi/utils';
+import type { Context } from 'koa';
+import { ERROR_CODES } from '../error-codes';
+import { getService } from '../utils/get-service';
+import type { LimitCheck } from '../services/passwordless-limits';
+import { validateRequestBody, validateVerifyBody } from './validation/passwordless';
+
+type Limited = Exclude<LimitCheck, { allowed: true }>;
+
+/**
+ * Actions added to users-permissions' `auth` controller, so they appear in
+ * Settings > Roles beside `callback` and friends.
+ */
+export default {
+  async passwordless(ctx: Context): Promise<void> {
+    const { identifier } = await validateRequestBody(ctx.request.body);
+    const limit = await available(() =>
+      getService('passwordless').requestCode({ identifier, ip: ctx.request.ip })
+    );
+    if (!limit.allowed) throw rateLimited(ctx, limit);
+    // The same bytes whether or not the identifier has an account.
+    ctx.body = { ok: true };
+  },
+
+  async passwordlessVerify(ctx: Context): Promise<void> {
+    const { identifier, code } = await validateVerifyBody(ctx.request.body);
+    const result = await available(() =>
+      getService('passwordless').verifyCode({ identifier, code, ip: ctx.request.ip })
+    );
+    if (result.status === 'limited') throw rateLimited(ctx, result.limit);
+    if (result.status === 'invalid') {
+      throw new errors.ValidationError('Invalid or expired code', { code: ERROR_CODES.INVALID_CODE });
+    }
+    // Exactly what POST /api/auth/local answers.
+    const userSchema = strapi.getModel('plugin::users-permissions.user');
+    ctx.body = {
+      jwt: strapi.plugin('users-permissions').service('jwt').issue({ id: result.user.id }),
+      user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }),
+    };
+  },
+};
+
+function rateLimited(ctx: Context, limit: Limited): errors.RateLimitError {
+  ctx.set('Retry-After', String(limit.retryAfterSeconds));
+  return new errors.RateLimitError('Too many requests, please try again later.', {
+    code: limit.code,
+    retryAfter: limit.retryAfterSeconds,
+  });
+}
+
+/**
+ * Codes and counters live in the database; when it does not answer, the client
+ * gets a 503 in Strapi's error shape rather than a 500.
+ */
+async function available<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof errors.ApplicationError) throw error;
+    strapi.log.error(`[passwordless] storage unavailable: ${(error as Error)?.stack ?? String(error)}`);
+    throw Object.assign(createHttpError(503, 'Service temporarily unavailable'), {
+      details: { code: ERROR_CODES.SERVICE_UNAVAILABLE },
+    });
+  }
+}

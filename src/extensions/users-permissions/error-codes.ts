@@ -1,0 +1,24 @@
+/**
+ * Every machine-readable code the passwordless routes put in `error.details.code`.
+ * Storefronts switch on these, never on `error.message`.
+ */
+export const ERROR_CODES = {
+  /** The body is not `{ identifier }` / `{ identifier, code }` as documented. Fix the request. */
+  INVALID_BODY: 'INVALID_BODY',
+  /**
+   * Wrong, expired, used, superseded or dead code, unknown identifier or blocked user.
+   * One code for all of them on purpose: telling them apart would reveal which accounts exist.
+   * Fix: ask for a new code.
+   */
+  INVALID_CODE: 'INVALID_CODE',
+  /** Too many failed verifications for this identifier. Wait `Retry-After` seconds. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** A code was sent to this identifier moments ago, or too many this hour. Wait `Retry-After` seconds. */
+  CODE_RATE_LIMITED: 'CODE_RATE_LIMITED',
+  /** Too many requests from this client address. Wait `Retry-After` seconds. */
+  IP_RATE_LIMITED: 'IP_RATE_LIMITED',
+  /** The database (or Redis) holding codes and counters did not answer. Retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

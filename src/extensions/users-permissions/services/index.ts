@@ -1,0 +1,15 @@
+import passwordless from './passwordless';
+import challenge from './passwordless-challenge';
+import clock from './passwordless-clock';
+import limits from './passwordless-limits';
+import mailer from './passwordless-mailer';
+import settings from './passwordless-settings';
+
+export default {
+  passwordless,
+  'passwordless-challenge': challenge,
+  'passwordless-clock': clock,
+  'passwordless-limits': limits,
+  'passwordless-mailer': mailer,
+  'passwordless-settings': settings,
+};

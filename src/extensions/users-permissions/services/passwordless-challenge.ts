@@ -1,0 +1,80 @@
+import type { Strapi } from '../utils/strapi-types';
+import { digestSecret, digestsMatch, generateCode } from '../utils/code';
+import { getService } from '../utils/get-service';
+import { CHALLENGE_TABLE } from '../content-types/passwordless-challenge/schema';
+
+export const CHALLENGE_UID = 'plugin::users-permissions.passwordless-challenge';
+const CODE_PURPOSE = 'code';
+// Compared against when there is no challenge, so a miss does the same work as a hit.
+const NO_DIGEST = '0'.repeat(64);
+
+export type VerifyOutcome = 'verified' | 'invalid';
+
+interface ChallengeRow {
+  id: number;
+  code_hash: string;
+}
+
+/**
+ * Challenges: create, consume, count attempts, expire. The only code that touches
+ * the challenge table.
+ */
+export default ({ strapi }: { strapi: Strapi }) => {
+  const table = () => strapi.db.connection(CHALLENGE_TABLE);
+  const settings = () => getService('passwordless-settings');
+  const now = () => getService('passwordless-clock').now();
+  const digest = (userId: number, code: string) =>
+    digestSecret(settings().secretKey(), CODE_PURPOSE, String(userId), code);
+
+  return {
+    /** A fresh code for the user; every earlier code of theirs stops working. Returns the plaintext, for the email only. */
+    async issueChallenge({ userId }: { userId: number }): Promise<{ code: string; expiresAt: number }> {
+      const { code: options } = settings().get();
+      const code = generateCode(options.length);
+      const issuedAt = now();
+      const expiresAt = issuedAt + options.ttlSeconds * 1000;
+      const created = await strapi.db.query(CHALLENGE_UID).create({
+        data: { userId, codeHash: digest(userId, code), expiresAt, attempts: 0, consumedAt: null },
+      });
+      // Verification only ever looks at a user's newest challenge, so older ones are
+      // already dead; marking them consumed keeps the table honest and cleanable.
+      await table()
+        .where('user_id', userId)
+        .where('id', '<', created.id)
+        .whereNull('consumed_at')
+        .update({ consumed_at: issuedAt });
+      return { code, expiresAt };
+    },
+
+    /**
+     * Checks a code against the user's newest challenge and consumes it on success.
+     * `userId: null` (unknown or blocked user) runs the same queries against no row.
+     */
+    async verifyChallenge({ userId, code }: { userId: number | null; code: string }): Promise<VerifyOutcome> {
+      const { maxAttempts } = settings().get().code;
+      const at = now();
+      const owner = userId ?? 0;
+      const row: ChallengeRow | undefined = await table()
+        .select('id', 'code_hash')
+        .where('user_id', owner)
+        .orderBy('id', 'desc')
+        .first();
+      const id = row?.id ?? 0;
+
+      // Reserve one attempt before comparing: a single conditional write, so concurrent
+      // guesses can never be compared more than maxAttempts times in all.
+      const reserved = await table()
+        .where('id', id)
+        .whereNull('consumed_at')
+        .where('attempts', '<', maxAttempts)
+        .where('expires_at', '>', at)
+        .increment('attempts', 1);
+      const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(owner, code));
+      if (Number(reserved) !== 1 || !matches) return 'invalid';
+
+      // Single use: of two correct, concurrent verifies only one sees consumed_at IS NULL.
+      const consumed = await table().where('id', id).whereNull('consumed_at').update({ consumed_at: at });
+      return Number(consumed) === 1 ? 'verified' : 'invalid';
+    },
+  };
+};

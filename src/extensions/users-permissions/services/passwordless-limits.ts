@@ -1,0 +1,114 @@
+import type { Strapi } from '../utils/strapi-types';
+import { RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+import { ERROR_CODES, type ErrorCode } from '../error-codes';
+import { limiterKey } from '../utils/code';
+import { getService } from '../utils/get-service';
+import { createDatabaseStore, persistLimitsTable, type LimiterShape } from './limiter-store';
+
+export type LimitCheck = { allowed: true } | { allowed: false; code: ErrorCode; retryAfterSeconds: number };
+
+interface Limiters {
+  requestByIp: RateLimiterStoreAbstract;
+  verifyByIp: RateLimiterStoreAbstract;
+  identifierCooldown: RateLimiterStoreAbstract;
+  identifierHourly: RateLimiterStoreAbstract;
+  failures: RateLimiterStoreAbstract;
+}
+
+const ALLOWED: LimitCheck = { allowed: true };
+
+/**
+ * Request, verify and failure-budget limits. Counters are shared by every Strapi
+ * instance through the database; keys are HMACs, so the table holds no emails or IPs.
+ */
+export default ({ strapi }: { strapi: Strapi }) => {
+  let limiters: Limiters | undefined;
+  const key = (scope: string, value: string) =>
+    limiterKey(getService('passwordless-settings').secretKey(), scope, value);
+  const ready = (): Limiters => {
+    if (!limiters) throw new Error('passwordless limits used before bootstrap');
+    return limiters;
+  };
+
+  return {
+    async init(): Promise<void> {
+      const { limits } = getService('passwordless-settings').get();
+      const shapes: Record<keyof Limiters, LimiterShape> = {
+        requestByIp: { keyPrefix: 'req-ip', points: limits.ipRequest.points, duration: limits.ipRequest.durationSeconds },
+        verifyByIp: { keyPrefix: 'ver-ip', points: limits.ipVerify.points, duration: limits.ipVerify.durationSeconds },
+        // points 0 would block the first request; a 0 s cooldown means no cooldown.
+        identifierCooldown: { keyPrefix: 'req-cool', points: 1, duration: Math.max(limits.identifierCooldownSeconds, 1) },
+        identifierHourly: { keyPrefix: 'req-hour', points: limits.identifierPerHour, duration: 3600 },
+        // The consume that reaches the budget exceeds points and starts the lock.
+        failures: {
+          keyPrefix: 'fail',
+          points: limits.failureBudget - 1,
+          duration: limits.failureWindowSeconds,
+          blockDuration: limits.lockSeconds,
+        },
+      };
+      const create = createDatabaseStore(strapi);
+      const entries = Object.entries(shapes) as Array<[keyof Limiters, LimiterShape]>;
+      // The first one creates the table; creating it from five at once races on PostgreSQL.
+      const first = await create(entries[0][1], false);
+      const rest = await Promise.all(entries.slice(1).map(([, shape]) => create(shape, true)));
+      limiters = Object.fromEntries(entries.map(([name], i) => [name, i === 0 ? first : rest[i - 1]])) as unknown as Limiters;
+      await persistLimitsTable(strapi);
+    },
+
+    /** Counts a code request against the client IP and the identifier. */
+    async limitRequest({ ip, identifier }: { ip: string; identifier: string }): Promise<LimitCheck> {
+      const { requestByIp, identifierCooldown, identifierHourly } = ready();
+      const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
+      const byIp = await consume(requestByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+      if (!byIp.allowed) return byIp;
+      if (identifierCooldownSeconds > 0) {
+        const cooled = await consume(identifierCooldown, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
+        if (!cooled.allowed) return cooled;
+      }
+      return consume(identifierHourly, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
+    },
+
+    /** Counts a verification against the client IP. */
+    async limitVerify({ ip }: { ip: string }): Promise<LimitCheck> {
+      return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+    },
+
+    /** Whether the identifier's failure budget is spent (locked). */
+    async checkFailures({ identifier }: { identifier: string }): Promise<LimitCheck> {
+      const { failures } = ready();
+      const state = await failures.get(key('id', identifier));
+      if (state && state.consumedPoints > failures.points) {
+        return { allowed: false, code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) };
+      }
+      return ALLOWED;
+    },
+
+    /** One more failure; returns whether this one spent the budget. */
+    async recordFailure({ identifier }: { identifier: string }): Promise<LimitCheck> {
+      return consume(ready().failures, key('id', identifier), ERROR_CODES.TOO_MANY_ATTEMPTS);
+    },
+
+    /** A success starts the budget afresh. */
+    async clearFailures({ identifier }: { identifier: string }): Promise<void> {
+      await ready().failures.delete(key('id', identifier));
+    },
+  };
+};
+
+async function consume(limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitCheck> {
+  try {
+    await limiter.consume(rlKey);
+    return ALLOWED;
+  } catch (rejection) {
+    // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, code, retryAfterSeconds: seconds(rejection.msBeforeNext) };
+    }
+    throw rejection;
+  }
+}
+
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

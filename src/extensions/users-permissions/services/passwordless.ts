@@ -1,0 +1,103 @@
+import type { Strapi } from '../utils/strapi-types';
+import { normalizeIdentifier, type NormalizedIdentifier } from '../utils/identifier';
+import { clientIpKey } from '../utils/client-ip';
+import { getService } from '../utils/get-service';
+import type { LimitCheck } from './passwordless-limits';
+
+const USER_UID = 'plugin::users-permissions.user';
+
+export interface LoginUser {
+  id: number;
+  email: string;
+  username?: string | null;
+  blocked?: boolean | null;
+  confirmed?: boolean | null;
+  [field: string]: unknown;
+}
+
+export type VerifyResult =
+  | { status: 'verified'; user: LoginUser }
+  | { status: 'invalid' }
+  | { status: 'limited'; limit: Exclude<LimitCheck, { allowed: true }> };
+
+/**
+ * The two use cases, request a code and verify it, free of HTTP. Everything that
+ * depends on whether an account exists happens off the request path or costs the
+ * same either way, so neither the answer nor its timing tells accounts apart.
+ */
+export default ({ strapi }: { strapi: Strapi }) => {
+  const inFlight = new Set<Promise<void>>();
+
+  const findUser = async (id: NormalizedIdentifier): Promise<LoginUser | null> =>
+    strapi.db.query(USER_UID).findOne({
+      where: { provider: 'local', $or: [{ email: id.email }, { username: id.value }] },
+    });
+
+  const deliverCode = async (id: NormalizedIdentifier): Promise<void> => {
+    const user = await findUser(id);
+    if (!user || user.blocked) return;
+    const { code } = await getService('passwordless-challenge').issueChallenge({ userId: user.id });
+    try {
+      // Always the address stored on the account, never the one typed.
+      await getService('passwordless-mailer').sendCode({ to: user, code });
+    } catch (error) {
+      strapi.log.warn(`[passwordless] email to user ${user.id} failed: ${reason(error)}`);
+    }
+  };
+
+  return {
+    async requestCode({ identifier, ip }: { identifier: string; ip: string }): Promise<LimitCheck> {
+      const id = normalizeIdentifier(identifier);
+      const limit = await getService('passwordless-limits').limitRequest({
+        ip: clientIpKey(ip),
+        identifier: id.limitKey,
+      });
+      if (!limit.allowed) return limit;
+      // Sending does not decide the response: the lookup, the write and the provider
+      // call run after it, for known and unknown identifiers alike.
+      const task: Promise<void> = deliverCode(id)
+        .catch((error) => {
+          strapi.log.error(`[passwordless] could not issue a code: ${reason(error)}`);
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      return limit;
+    },
+
+    async verifyCode({ identifier, code, ip }: { identifier: string; code: string; ip: string }): Promise<VerifyResult> {
+      const limits = getService('passwordless-limits');
+      const id = normalizeIdentifier(identifier);
+      const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
+      if (!byIp.allowed) return { status: 'limited', limit: byIp };
+      const budget = await limits.checkFailures({ identifier: id.limitKey });
+      if (!budget.allowed) return { status: 'limited', limit: budget };
+
+      const user = await findUser(id);
+      const eligible = user && !user.blocked ? user : null;
+      const outcome = await getService('passwordless-challenge').verifyChallenge({
+        userId: eligible?.id ?? null,
+        code,
+      });
+      if (outcome !== 'verified' || !eligible) {
+        await limits.recordFailure({ identifier: id.limitKey });
+        return { status: 'invalid' };
+      }
+      await limits.clearFailures({ identifier: id.limitKey });
+      // Proving the code proves the mailbox: the account counts as confirmed from now on.
+      const confirmed = eligible.confirmed
+        ? eligible
+        : await strapi.db.query(USER_UID).update({ where: { id: eligible.id }, data: { confirmed: true } });
+      return { status: 'verified', user: confirmed };
+    },
+
+    /** Resolves once every delivery started so far has finished (shutdown, tests). */
+    async settled(): Promise<void> {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+};
+
+function reason(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}

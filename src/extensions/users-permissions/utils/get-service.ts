@@ -1,0 +1,22 @@
+import type challenge from '../services/passwordless-challenge';
+import type clock from '../services/passwordless-clock';
+import type limits from '../services/passwordless-limits';
+import type mailer from '../services/passwordless-mailer';
+import type passwordless from '../services/passwordless';
+import type settings from '../services/passwordless-settings';
+
+interface Services {
+  passwordless: ReturnType<typeof passwordless>;
+  'passwordless-challenge': ReturnType<typeof challenge>;
+  'passwordless-clock': ReturnType<typeof clock>;
+  'passwordless-limits': ReturnType<typeof limits>;
+  'passwordless-mailer': ReturnType<typeof mailer>;
+  'passwordless-settings': ReturnType<typeof settings>;
+}
+
+export type ServiceName = keyof Services;
+
+/** Typed access to this extension's services, as users-permissions' own `getService`. */
+export function getService<K extends ServiceName>(name: K): Services[K] {
+  return strapi.plugin('users-permissions').service(name) as Services[K];
+}

@@ -1,0 +1,74 @@
+import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, TEST_SECRET, type TestApp } from '../helpers/strapi';
+import { createUser, codeFrom, findUser, newEmail } from '../helpers/users';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startStrapi({ passwordless: { grantPublic: true, limits: RELAXED_LIMITS } });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function requestCode(identifier: string) {
+  const res = await app.http().post('/api/auth/passwordless').send({ identifier });
+  await app.settle();
+  return res;
+}
+
+const verify = (identifier: string, code: string) =>
+  app.http().post('/api/auth/passwordless/verify').send({ identifier, code });
+
+describe('code login, end to end', () => {
+  it('emails a code to the stored address and exchanges it for { jwt, user } that works on /users/me', async () => {
+    const user = await createUser(app.strapi);
+    const res = await requestCode(user.email);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+
+    const [message] = app.ses.to(user.email);
+    expect(message.from).toBe('no-reply@shop.test');
+    const code = codeFrom(message);
+    expect(code).toMatch(/^\d{6}$/);
+
+    const login = await verify(user.email, code);
+    expect(login.status).toBe(200);
+    expect(Object.keys(login.body).sort()).toEqual(['jwt', 'user']);
+    expect(login.body.user).toMatchObject({ id: user.id, email: user.email, username: user.username, confirmed: true });
+    expect(login.body.user.password).toBeUndefined();
+
+    const me = await app.http().get('/api/users/me').set('Authorization', `Bearer ${login.body.jwt}`);
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(user.id);
+    expect((await findUser(app.strapi, user.id)).confirmed).toBe(true);
+  });
+
+  it('answers like /api/auth/local: same keys in user, same sanitisation', async () => {
+    const password = 'Correct-Horse-9';
+    const user = await createUser(app.strapi, { password });
+    const local = await app.http().post('/api/auth/local').send({ identifier: user.email, password });
+    await requestCode(user.username);
+    const login = await verify(user.username, codeFrom(app.ses.to(user.email)[0]));
+    expect(login.status).toBe(200);
+    expect(Object.keys(login.body.user).sort()).toEqual(Object.keys(local.body.user).sort());
+  });
+
+  it('stores only an HMAC: the plaintext code is nowhere in the challenge table', async () => {
+    const user = await createUser(app.strapi);
+    await requestCode(user.email);
+    const code = codeFrom(app.ses.to(user.email)[0]);
+    const rows = await app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', user.id);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(code);
+    expect(rows[0].code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(TEST_SECRET).not.toContain(code);
+  });
+
+  it('sends to the stored address when the identifier is typed with other case and spaces', async () => {
+    const user = await createUser(app.strapi, { email: newEmail('mixed') });
+    await requestCode(`  ${user.email.toUpperCase()}  `);
+    const messages = app.ses.messages.filter((m) => m.to.some((to) => to.toLowerCase() === user.email));
+    expect(messages).toHaveLength(1);
+    expect(messages[0].to).toEqual([user.email]);
+  });
+});
