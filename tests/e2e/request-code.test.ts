@@ -1,0 +1,82 @@
+import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, type TestApp } from '../helpers/strapi';
+import { createUser, newEmail } from '../helpers/users';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startStrapi({ passwordless: { grantPublic: true, limits: RELAXED_LIMITS } });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const VOLATILE_HEADERS = ['date', 'x-response-time'];
+
+function comparable(res: { status: number; text: string; headers: Record<string, string> }) {
+  const headers = Object.fromEntries(Object.entries(res.headers).filter(([name]) => !VOLATILE_HEADERS.includes(name)));
+  return { status: res.status, body: res.text, headers };
+}
+
+describe('POST /api/auth/passwordless', () => {
+  it('answers known, unknown, blocked and third-party-provider identifiers with identical bytes and headers', async () => {
+    const known = await createUser(app.strapi);
+    const blocked = await createUser(app.strapi, { blocked: true });
+    const google = await createUser(app.strapi, { provider: 'google' });
+    const answers = [];
+    for (const identifier of [known.email, newEmail('nobody'), blocked.email, google.email, known.username]) {
+      answers.push(comparable(await app.http().post('/api/auth/passwordless').send({ identifier })));
+    }
+    expect(answers[0].status).toBe(200);
+    expect(answers[0].body).toBe('{"ok":true}');
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+
+    await app.settle();
+    expect(app.ses.to(known.email)).toHaveLength(2); // by email and by username
+    expect(app.ses.to(blocked.email)).toHaveLength(0);
+    expect(app.ses.to(google.email)).toHaveLength(0);
+    const rows = await app.strapi.db.connection(CHALLENGE_TABLE).whereIn('user_id', [blocked.id, google.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('a new code supersedes the earlier one in the table', async () => {
+    const user = await createUser(app.strapi);
+    await app.http().post('/api/auth/passwordless').send({ identifier: user.email });
+    await app.settle();
+    await app.http().post('/api/auth/passwordless').send({ identifier: user.username });
+    await app.settle();
+    const rows = await app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', user.id).orderBy('id');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].consumed_at).not.toBeNull();
+    expect(rows[1].consumed_at).toBeNull();
+  });
+
+  // Each case builds its body around the test's own user, so "no email sent" is meaningful.
+  const malformed: Array<[string, (email: string) => unknown]> = [
+    ['no body', () => undefined],
+    ['empty object', () => ({})],
+    ['identifier missing, email given', (email) => ({ email })],
+    ['identifier is a number', () => ({ identifier: 42 })],
+    ['identifier is null', () => ({ identifier: null })],
+    ['identifier is an array', (email) => ({ identifier: [email] })],
+    ['identifier is an object', () => ({ identifier: { $ne: null } })],
+    ['identifier is blank', () => ({ identifier: '   ' })],
+    ['identifier longer than 254', (email) => ({ identifier: `${'a'.repeat(250)}${email}` })],
+    ['unknown extra key', (email) => ({ identifier: email, email: newEmail() })],
+    ['__proto__ key', (email) => JSON.parse(`{"identifier":"${email}","__proto__":{"admin":true}}`)],
+    ['body is an array', (email) => [{ identifier: email }]],
+  ];
+
+  it.each(malformed)('refuses %s with 400 INVALID_BODY and sends nothing', async (_label, build) => {
+    const user = await createUser(app.strapi);
+    const payload = build(user.email);
+    const req = app.http().post('/api/auth/passwordless').set('Content-Type', 'application/json');
+    const res = await (payload === undefined ? req : req.send(JSON.stringify(payload)));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      data: null,
+      error: { status: 400, name: 'ValidationError', details: { code: 'INVALID_BODY' } },
+    });
+    await app.settle();
+    expect(app.ses.to(user.email)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { resolvePasswordlessConfig } from '../../src/extensions/users-permissions/config/resolve-config';
+import { DEFAULT_CONFIG } from '../../src/extensions/users-permissions/config/defaults';
+
+const dev = { isProduction: false };
+const prod = { isProduction: true };
+const SECRET = 's'.repeat(32);
+
+describe('resolvePasswordlessConfig', () => {
+  it('fills every default', () => {
+    expect(resolvePasswordlessConfig(undefined, dev)).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('merges nested values and ignores keys left undefined by env()', () => {
+    const config = resolvePasswordlessConfig(
+      { code: { length: 8 }, limits: { ipVerify: { points: 3 } }, email: { from: undefined, subject: 'Hi' } },
+      dev
+    );
+    expect(config.code).toEqual({ ...DEFAULT_CONFIG.code, length: 8 });
+    expect(config.limits.ipVerify).toEqual({ points: 3, durationSeconds: 900 });
+    expect(config.email.subject).toBe('Hi');
+    expect(config.email.text).toBe(DEFAULT_CONFIG.email.text);
+  });
+
+  it.each([
+    [{ code: { length: 5 } }, 'users-permissions.config.passwordless.code.length'],
+    [{ code: { length: 11 } }, 'users-permissions.config.passwordless.code.length'],
+    [{ code: { length: '6' } }, 'users-permissions.config.passwordless.code.length'],
+    [{ code: { ttlSeconds: 0 } }, 'users-permissions.config.passwordless.code.ttlSeconds'],
+    [{ code: { maxAttempt: 5 } }, 'users-permissions.config.passwordless.code'],
+    [{ limits: { ipRequest: { points: 0 } } }, 'users-permissions.config.passwordless.limits.ipRequest.points'],
+    [{ limits: { failureBudget: -1 } }, 'users-permissions.config.passwordless.limits.failureBudget'],
+    [{ email: { delivery: 'smtp' } }, 'users-permissions.config.passwordless.email.delivery'],
+    [{ email: { text: 'Code <%= PASSWORD %>' } }, 'users-permissions.config.passwordless.email.text'],
+    [{ email: { html: '<% eval() %>' } }, 'users-permissions.config.passwordless.email.html'],
+    [{ secret: 'too-short' }, 'users-permissions.config.passwordless.secret'],
+    [{ grantPublic: 'yes' }, 'users-permissions.config.passwordless.grantPublic'],
+    [{ typo: true }, 'users-permissions.config.passwordless'],
+  ])('refuses %j naming %s', (user, key) => {
+    expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(`Invalid ${key}`);
+  });
+
+  it('requires a secret in production', () => {
+    expect(() => resolvePasswordlessConfig({}, prod)).toThrow('Invalid users-permissions.config.passwordless.secret');
+    expect(resolvePasswordlessConfig({ secret: SECRET }, prod).secret).toBe(SECRET);
+  });
+
+  it('refuses log delivery in production: it would write codes to the log', () => {
+    expect(() => resolvePasswordlessConfig({ secret: SECRET, email: { delivery: 'log' } }, prod)).toThrow(
+      'Invalid users-permissions.config.passwordless.email.delivery'
+    );
+  });
+});
