@@ -22,7 +22,7 @@ describe('POST /api/auth/passwordless', () => {
     const known = await createUser(app.strapi);
     const blocked = await createUser(app.strapi, { blocked: true });
     const google = await createUser(app.strapi, { provider: 'google' });
-    const answers = [];
+    const answers: Array<ReturnType<typeof comparable>> = [];
     for (const identifier of [known.email, newEmail('nobody'), blocked.email, google.email, known.username]) {
       answers.push(comparable(await app.http().post('/api/auth/passwordless').send({ identifier })));
     }

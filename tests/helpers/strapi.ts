@@ -10,6 +10,7 @@ import { startSesServer, type SesServer } from './ses-server';
 import { resolvePasswordlessConfig, CONFIG_PATH } from '../../src/extensions/users-permissions/config/resolve-config';
 import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
 
+export { TEST_DB_DIR };
 export const USER_UID = 'plugin::users-permissions.user';
 export const CHALLENGE_TABLE = 'up_passwordless_challenges';
 export const TEST_SECRET = 'test-only-passwordless-secret-0123456789abcdef';
@@ -22,13 +23,15 @@ export interface StartOptions {
   proxy?: boolean;
   /** Reuse a database file (to boot twice on one database). */
   database?: string;
+  /** Environment variables over the test defaults (config/*.ts read them at boot). */
+  env?: Record<string, string>;
 }
 
 export interface TestApp {
   strapi: any;
   ses: SesServer;
   database: string;
-  http: () => request.SuperTest<request.Test>;
+  http: () => ReturnType<typeof request>;
   /** Waits for deliveries started by the requests so far. */
   settle: () => Promise<void>;
   /** Moves the challenge clock forward, no sleeping. */
@@ -64,7 +67,17 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
     AWS_SES_SECRET: 'test-ses-secret',
     AWS_SES_ENDPOINT: ses.url,
     EMAIL_FROM: 'no-reply@shop.test',
+    ...options.env,
   });
+  try {
+    return await boot(options, ses, database);
+  } catch (error) {
+    await ses.close();
+    throw error;
+  }
+}
+
+async function boot(options: StartOptions, ses: SesServer, database: string): Promise<TestApp> {
 
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const createStrapi = require('@strapi/strapi');

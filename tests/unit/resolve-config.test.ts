@@ -21,6 +21,11 @@ describe('resolvePasswordlessConfig', () => {
     expect(config.email.text).toBe(DEFAULT_CONFIG.email.text);
   });
 
+  it('treats an empty string (X= in .env) as unset', () => {
+    expect(resolvePasswordlessConfig({ secret: '', email: { from: '' } }, dev).secret).toBeUndefined();
+    expect(() => resolvePasswordlessConfig({ secret: '' }, prod)).toThrow('passwordless.secret: required in production');
+  });
+
   it.each([
     [{ code: { length: 5 } }, 'users-permissions.config.passwordless.code.length'],
     [{ code: { length: 11 } }, 'users-permissions.config.passwordless.code.length'],

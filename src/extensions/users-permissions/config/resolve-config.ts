@@ -82,9 +82,12 @@ export function resolvePasswordlessConfig(
   return merged;
 }
 
-/** `env('X')` yields undefined for unset variables; that must not erase a default. */
+/**
+ * `env('X')` yields undefined for an unset variable and '' for `X=` in .env; neither
+ * may erase a default.
+ */
 function defined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
 function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {

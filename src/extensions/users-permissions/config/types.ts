@@ -67,9 +67,7 @@ export interface PasswordlessConfig {
   };
 }
 
-/** What `config/plugins.ts` may set: any subset of the fields. */
-export type PasswordlessUserConfig = {
-  [K in keyof PasswordlessConfig]?: PasswordlessConfig[K] extends object
-    ? Partial<PasswordlessConfig[K]>
-    : PasswordlessConfig[K];
-};
+/** What `config/plugins.ts` may set: any subset of the fields, at any depth. */
+export type PasswordlessUserConfig = DeepPartial<PasswordlessConfig>;
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

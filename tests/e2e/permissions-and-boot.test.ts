@@ -1,0 +1,59 @@
+import { startStrapi, RELAXED_LIMITS, TEST_DB_DIR, type TestApp } from '../helpers/strapi';
+import { newEmail } from '../helpers/users';
+
+const ACTIONS = ['plugin::users-permissions.auth.passwordless', 'plugin::users-permissions.auth.passwordlessVerify'];
+
+async function publicPermissions(app: TestApp): Promise<string[]> {
+  const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const rows = await app.strapi.db
+    .query('plugin::users-permissions.permission')
+    .findMany({ where: { role: role.id, action: { $in: ACTIONS } } });
+  return rows.map((row: { action: string }) => row.action).sort();
+}
+
+const statuses = async (app: TestApp) => [
+  (await app.http().post('/api/auth/passwordless').send({ identifier: newEmail() })).status,
+  (await app.http().post('/api/auth/passwordless/verify').send({ identifier: newEmail(), code: '123456' })).status,
+];
+
+describe('Settings > Roles', () => {
+  const database = `${TEST_DB_DIR}/roles.db`;
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('lists both routes as actions of the auth controller, off for Public until granted', async () => {
+    app = await startStrapi({ database, passwordless: { limits: RELAXED_LIMITS } });
+    const actions = await app.strapi.plugin('users-permissions').service('users-permissions').getActions();
+    const auth = actions['plugin::users-permissions'].controllers.auth;
+    expect(Object.keys(auth)).toEqual(expect.arrayContaining(['passwordless', 'passwordlessVerify']));
+    expect(await publicPermissions(app)).toEqual([]);
+    expect(await statuses(app)).toEqual([403, 403]);
+  });
+
+  it('grantPublic ticks both for Public on the next boot', async () => {
+    app = await startStrapi({ database, passwordless: { grantPublic: true, limits: RELAXED_LIMITS } });
+    expect(await publicPermissions(app)).toEqual(ACTIONS.slice().sort());
+    expect(await statuses(app)).toEqual([200, 400]);
+    // The admin unticks them...
+    await app.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { action: { $in: ACTIONS } } });
+  });
+
+  it('...and a later boot with grantPublic still set does not tick them again', async () => {
+    app = await startStrapi({ database, passwordless: { grantPublic: true, limits: RELAXED_LIMITS } });
+    expect(await publicPermissions(app)).toEqual([]);
+    expect(await statuses(app)).toEqual([403, 403]);
+  });
+});
+
+describe('config validated at boot', () => {
+  it.each([
+    [{ PASSWORDLESS_EMAIL_DELIVERY: 'smtp' }, 'Invalid users-permissions.config.passwordless.email.delivery'],
+    [{ PASSWORDLESS_SECRET: 'short' }, 'Invalid users-permissions.config.passwordless.secret'],
+    [{ PASSWORDLESS_GRANT_PUBLIC: 'false', NODE_ENV: 'production', PASSWORDLESS_SECRET: '' }, 'Invalid users-permissions.config.passwordless.secret'],
+  ])('Strapi refuses to start with %j', async (env, message) => {
+    await expect(startStrapi({ env })).rejects.toThrow(message);
+  });
+});
