@@ -3,10 +3,8 @@ import { errors, sanitize } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
-import type { LimitCheck } from '../services/passwordless-limits';
+import type { LimitHit } from '../services/passwordless-limits';
 import { validateRequestBody, validateVerifyBody } from './validation/passwordless';
-
-type Limited = Exclude<LimitCheck, { allowed: true }>;
 
 /**
  * Actions added to users-permissions' `auth` controller, so they appear in
@@ -15,10 +13,8 @@ type Limited = Exclude<LimitCheck, { allowed: true }>;
 export default {
   async passwordless(ctx: Context): Promise<void> {
     const { identifier } = await validateRequestBody(ctx.request.body);
-    const limit = await available(() =>
-      getService('passwordless').requestCode({ identifier, ip: ctx.request.ip })
-    );
-    if (!limit.allowed) throw rateLimited(ctx, limit);
+    const hit = await available(() => getService('passwordless').requestCode({ identifier, ip: ctx.request.ip }));
+    if (hit) throw rateLimited(ctx, hit);
     // The same bytes whether or not the identifier has an account.
     ctx.body = { ok: true };
   },
@@ -41,7 +37,7 @@ export default {
   },
 };
 
-function rateLimited(ctx: Context, limit: Limited): errors.RateLimitError {
+function rateLimited(ctx: Context, limit: LimitHit): errors.RateLimitError {
   ctx.set('Retry-After', String(limit.retryAfterSeconds));
   return new errors.RateLimitError('Too many requests, please try again later.', {
     code: limit.code,

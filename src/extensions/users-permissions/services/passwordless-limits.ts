@@ -5,7 +5,11 @@ import { limiterKey } from '../utils/code';
 import { getService } from '../utils/get-service';
 import { createDatabaseStore, persistLimitsTable, type LimiterShape } from './limiter-store';
 
-export type LimitCheck = { allowed: true } | { allowed: false; code: ErrorCode; retryAfterSeconds: number };
+/** A limit that was hit: what to tell the client and when to come back. */
+export interface LimitHit {
+  code: ErrorCode;
+  retryAfterSeconds: number;
+}
 
 interface Limiters {
   requestByIp: RateLimiterStoreAbstract;
@@ -14,8 +18,6 @@ interface Limiters {
   identifierHourly: RateLimiterStoreAbstract;
   failures: RateLimiterStoreAbstract;
 }
-
-const ALLOWED: LimitCheck = { allowed: true };
 
 /**
  * Request, verify and failure-budget limits. Counters are shared by every Strapi
@@ -56,36 +58,36 @@ export default ({ strapi }: { strapi: Strapi }) => {
       await persistLimitsTable(strapi);
     },
 
-    /** Counts a code request against the client IP and the identifier. */
-    async limitRequest({ ip, identifier }: { ip: string; identifier: string }): Promise<LimitCheck> {
+    /** Counts a code request against the client IP and the identifier; returns the limit hit, if any. */
+    async limitRequest({ ip, identifier }: { ip: string; identifier: string }): Promise<LimitHit | null> {
       const { requestByIp, identifierCooldown, identifierHourly } = ready();
       const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
       const byIp = await consume(requestByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
-      if (!byIp.allowed) return byIp;
+      if (byIp) return byIp;
       if (identifierCooldownSeconds > 0) {
-        const cooled = await consume(identifierCooldown, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
-        if (!cooled.allowed) return cooled;
+        const cooling = await consume(identifierCooldown, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
+        if (cooling) return cooling;
       }
       return consume(identifierHourly, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
     },
 
     /** Counts a verification against the client IP. */
-    async limitVerify({ ip }: { ip: string }): Promise<LimitCheck> {
+    async limitVerify({ ip }: { ip: string }): Promise<LimitHit | null> {
       return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
     },
 
-    /** Whether the identifier's failure budget is spent (locked). */
-    async checkFailures({ identifier }: { identifier: string }): Promise<LimitCheck> {
+    /** The lock, when the identifier's failure budget is spent. */
+    async checkFailures({ identifier }: { identifier: string }): Promise<LimitHit | null> {
       const { failures } = ready();
       const state = await failures.get(key('id', identifier));
       if (state && state.consumedPoints > failures.points) {
-        return { allowed: false, code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) };
+        return { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) };
       }
-      return ALLOWED;
+      return null;
     },
 
-    /** One more failure; returns whether this one spent the budget. */
-    async recordFailure({ identifier }: { identifier: string }): Promise<LimitCheck> {
+    /** One more failure; returns the lock when this one spent the budget. */
+    async recordFailure({ identifier }: { identifier: string }): Promise<LimitHit | null> {
       return consume(ready().failures, key('id', identifier), ERROR_CODES.TOO_MANY_ATTEMPTS);
     },
 
@@ -96,14 +98,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 };
 
-async function consume(limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitCheck> {
+async function consume(limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitHit | null> {
   try {
     await limiter.consume(rlKey);
-    return ALLOWED;
+    return null;
   } catch (rejection) {
     // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
     if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, code, retryAfterSeconds: seconds(rejection.msBeforeNext) };
+      return { code, retryAfterSeconds: seconds(rejection.msBeforeNext) };
     }
     throw rejection;
   }

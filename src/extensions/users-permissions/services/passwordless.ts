@@ -2,7 +2,7 @@ import type { Strapi } from '../utils/strapi-types';
 import { normalizeIdentifier, type NormalizedIdentifier } from '../utils/identifier';
 import { clientIpKey } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
-import type { LimitCheck } from './passwordless-limits';
+import type { LimitHit } from './passwordless-limits';
 
 const USER_UID = 'plugin::users-permissions.user';
 
@@ -18,7 +18,7 @@ export interface LoginUser {
 export type VerifyResult =
   | { status: 'verified'; user: LoginUser }
   | { status: 'invalid' }
-  | { status: 'limited'; limit: Exclude<LimitCheck, { allowed: true }> };
+  | { status: 'limited'; limit: LimitHit };
 
 /**
  * The two use cases, request a code and verify it, free of HTTP. Everything that
@@ -46,13 +46,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   return {
-    async requestCode({ identifier, ip }: { identifier: string; ip: string }): Promise<LimitCheck> {
+    /** Returns the limit hit, or null once a delivery is under way. */
+    async requestCode({ identifier, ip }: { identifier: string; ip: string }): Promise<LimitHit | null> {
       const id = normalizeIdentifier(identifier);
-      const limit = await getService('passwordless-limits').limitRequest({
+      const hit = await getService('passwordless-limits').limitRequest({
         ip: clientIpKey(ip),
         identifier: id.limitKey,
       });
-      if (!limit.allowed) return limit;
+      if (hit) return hit;
       // Sending does not decide the response: the lookup, the write and the provider
       // call run after it, for known and unknown identifiers alike.
       const task: Promise<void> = deliverCode(id)
@@ -61,16 +62,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
         })
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
-      return limit;
+      return null;
     },
 
     async verifyCode({ identifier, code, ip }: { identifier: string; code: string; ip: string }): Promise<VerifyResult> {
       const limits = getService('passwordless-limits');
       const id = normalizeIdentifier(identifier);
       const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
-      if (!byIp.allowed) return { status: 'limited', limit: byIp };
-      const budget = await limits.checkFailures({ identifier: id.limitKey });
-      if (!budget.allowed) return { status: 'limited', limit: budget };
+      if (byIp) return { status: 'limited', limit: byIp };
+      const locked = await limits.checkFailures({ identifier: id.limitKey });
+      if (locked) return { status: 'limited', limit: locked };
 
       const user = await findUser(id);
       const eligible = user && !user.blocked ? user : null;
