@@ -1,7 +1,9 @@
 import path from 'path';
 
 export default ({ env }) => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
+  // `mysql` (MySQL or MariaDB) runs on the mysql2 driver, which Strapi supports as is.
+  const requested = env('DATABASE_CLIENT', 'sqlite');
+  const client = requested === 'mysql' ? 'mysql2' : requested;
 
   const connections = {
     mysql: {
@@ -28,6 +30,7 @@ export default ({ env }) => {
     },
     mysql2: {
       connection: {
+        uri: env('DATABASE_URL'),
         host: env('DATABASE_HOST', 'localhost'),
         port: env.int('DATABASE_PORT', 3306),
         database: env('DATABASE_NAME', 'strapi'),
