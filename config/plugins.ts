@@ -7,6 +7,9 @@ export default ({ env }) => {
         passwordless: {
           grantPublic: env.bool('PASSWORDLESS_GRANT_PUBLIC', false),
           secret: env('PASSWORDLESS_SECRET'),
+          // Optional: limit counters in Redis instead of the database.
+          redis: { url: env('PASSWORDLESS_REDIS_URL'), keyPrefix: env('PASSWORDLESS_REDIS_PREFIX') },
+          limits: { trustedProxyHops: env.int('PROXY_HOPS', 1) },
           email: {
             // Without SES the code email goes to Strapi's log, so the quick start needs
             // no account anywhere. Production refuses 'log' at boot.

@@ -1,5 +1,5 @@
 import { normalizeIdentifier } from '../../src/extensions/users-permissions/utils/identifier';
-import { clientIpKey } from '../../src/extensions/users-permissions/utils/client-ip';
+import { clientIpKey, resolveClientIp } from '../../src/extensions/users-permissions/utils/client-ip';
 
 describe('normalizeIdentifier', () => {
   it.each([
@@ -30,5 +30,20 @@ describe('clientIpKey', () => {
     ['', 'unknown'],
   ])('%j → %j', (ip, key) => {
     expect(clientIpKey(ip)).toBe(key);
+  });
+});
+
+describe('resolveClientIp', () => {
+  const socket = '10.0.0.5';
+  it.each([
+    ['no proxy: X-Forwarded-For is ignored', false, 1, '198.51.100.1', socket],
+    ['proxy, 1 hop: the entry the load balancer appended', true, 1, '198.51.100.1, 203.0.113.9', '203.0.113.9'],
+    ['proxy, 1 hop: a forged leftmost entry changes nothing', true, 1, 'forged, 203.0.113.9', '203.0.113.9'],
+    ['proxy, 2 hops: CDN then load balancer', true, 2, 'forged, 203.0.113.9, 192.0.2.1', '203.0.113.9'],
+    ['proxy, more hops than entries: the leftmost', true, 3, '203.0.113.9', '203.0.113.9'],
+    ['proxy, no header: the socket', true, 1, undefined, socket],
+    ['proxy, empty header: the socket', true, 1, ' , ', socket],
+  ])('%s', (_label, proxy, trustedHops, forwardedFor, expected) => {
+    expect(resolveClientIp({ proxy, trustedHops, forwardedFor, remoteAddress: socket })).toBe(expected);
   });
 });

@@ -19,4 +19,5 @@ export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Pro
 /** Lets deliveries already under way finish before the process goes. */
 export async function destroyPasswordless(): Promise<void> {
   await getService('passwordless').settled();
+  await getService('passwordless-limits').close();
 }

@@ -22,7 +22,9 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     lockSeconds: 900,
     ipRequest: { points: 20, durationSeconds: 900 },
     ipVerify: { points: 20, durationSeconds: 900 },
+    trustedProxyHops: 1,
   },
+  redis: { url: undefined, keyPrefix: 'passwordless' },
   email: {
     delivery: 'provider',
     from: undefined,

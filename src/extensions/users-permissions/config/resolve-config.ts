@@ -34,6 +34,13 @@ const schema = yup
         lockSeconds: int(1, 86_400 * 7),
         ipRequest: window(),
         ipVerify: window(),
+        trustedProxyHops: int(1, 10),
+      })
+      .noUnknown(),
+    redis: yup
+      .object({
+        url: yup.string().matches(/^rediss?:\/\//, '${path} must start with redis:// or rediss://').optional(),
+        keyPrefix: yup.string().required(),
       })
       .noUnknown(),
     email: yup
@@ -102,6 +109,7 @@ function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
       ipRequest: { ...DEFAULT_CONFIG.limits.ipRequest, ...defined(limits.ipRequest) },
       ipVerify: { ...DEFAULT_CONFIG.limits.ipVerify, ...defined(limits.ipVerify) },
     },
+    redis: { ...DEFAULT_CONFIG.redis, ...defined(user.redis) },
     email: { ...DEFAULT_CONFIG.email, ...defined(user.email) },
   } as PasswordlessConfig;
 }

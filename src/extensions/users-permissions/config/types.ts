@@ -45,6 +45,22 @@ export interface PasswordlessConfig {
     ipRequest: RateWindow;
     /** Verifications per client IP. @default { points: 20, durationSeconds: 900 } */
     ipVerify: RateWindow;
+    /**
+     * With `server.proxy` on: how many proxies of yours append to X-Forwarded-For
+     * (a load balancer alone: 1). The client IP is the entry that many from the right.
+     * @default 1
+     */
+    trustedProxyHops: number;
+  };
+  /**
+   * Optional Redis for the limit counters (`PASSWORDLESS_REDIS_URL`). Without a url,
+   * counters live in Strapi's database. Challenges always live in the database.
+   */
+  redis: {
+    /** e.g. redis://127.0.0.1:6379/0 */
+    url?: string;
+    /** Prefix of every key, so several apps can share one Redis. @default 'passwordless' */
+    keyPrefix: string;
   };
   email: {
     /**

@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
 import type { LimitHit } from '../services/passwordless-limits';
 import { validateRequestBody, validateVerifyBody } from './validation/passwordless';
+import { resolveClientIp } from '../utils/client-ip';
 
 /**
  * Actions added to users-permissions' `auth` controller, so they appear in
@@ -13,7 +14,7 @@ import { validateRequestBody, validateVerifyBody } from './validation/passwordle
 export default {
   async passwordless(ctx: Context): Promise<void> {
     const { identifier } = await validateRequestBody(ctx.request.body);
-    const hit = await available(() => getService('passwordless').requestCode({ identifier, ip: ctx.request.ip }));
+    const hit = await available(() => getService('passwordless').requestCode({ identifier, ip: clientIp(ctx) }));
     if (hit) throw rateLimited(ctx, hit);
     // The same bytes whether or not the identifier has an account.
     ctx.body = { ok: true };
@@ -22,7 +23,7 @@ export default {
   async passwordlessVerify(ctx: Context): Promise<void> {
     const { identifier, code } = await validateVerifyBody(ctx.request.body);
     const result = await available(() =>
-      getService('passwordless').verifyCode({ identifier, code, ip: ctx.request.ip })
+      getService('passwordless').verifyCode({ identifier, code, ip: clientIp(ctx) })
     );
     if (result.status === 'limited') throw rateLimited(ctx, result.limit);
     if (result.status === 'invalid') {
@@ -36,6 +37,17 @@ export default {
     };
   },
 };
+
+function clientIp(ctx: Context): string {
+  return (
+    resolveClientIp({
+      proxy: ctx.app.proxy,
+      trustedHops: getService('passwordless-settings').get().limits.trustedProxyHops,
+      forwardedFor: ctx.get('X-Forwarded-For') || undefined,
+      remoteAddress: ctx.req.socket.remoteAddress,
+    }) ?? ''
+  );
+}
 
 function rateLimited(ctx: Context, limit: LimitHit): errors.RateLimitError {
   ctx.set('Retry-After', String(limit.retryAfterSeconds));

@@ -1,11 +1,13 @@
-import type { Strapi } from '../utils/strapi-types';
+import Redis from 'ioredis';
 import {
   RateLimiterMySQL,
   RateLimiterPostgres,
+  RateLimiterRedis,
   RateLimiterSQLite,
   type RateLimiterStoreAbstract,
   type IRateLimiterStoreOptions,
 } from 'rate-limiter-flexible';
+import type { Strapi } from '../utils/strapi-types';
 
 /** Counters for every instance live in this table of Strapi's own database. */
 export const LIMITS_TABLE = 'up_passwordless_limits';
@@ -17,44 +19,69 @@ export interface LimiterShape {
   blockDuration?: number;
 }
 
-type StoreFactory = (shape: LimiterShape, tableCreated: boolean) => Promise<RateLimiterStoreAbstract>;
+/** Where counters are kept: rate-limiter-flexible's stores, shared by every instance. */
+export interface LimiterBackend {
+  create(shape: LimiterShape): RateLimiterStoreAbstract;
+  close(): Promise<void>;
+}
+
+type Options = IRateLimiterStoreOptions & { clearExpiredByTimeout: boolean };
 
 /**
- * Picks rate-limiter-flexible's store for the database Strapi runs on, sharing
- * Strapi's knex pool: the atomic upserts are the library's, tested on each dialect.
+ * The SQL store for the database Strapi runs on, on Strapi's own knex pool: the
+ * atomic upserts are the library's, tested on each dialect.
  */
-export function createDatabaseStore(strapi: Strapi): StoreFactory {
+export async function createDatabaseBackend(strapi: Strapi): Promise<LimiterBackend> {
   const knex = strapi.db.connection;
   const client = String(knex.client.config.client);
-  const connection = (strapi.db.config as unknown as { connection?: { connection?: Record<string, unknown> } }).connection
-    ?.connection;
-  return async (shape, tableCreated) => {
-    const options: IRateLimiterStoreOptions & { clearExpiredByTimeout: boolean } = {
-      ...shape,
-      storeClient: knex,
-      storeType: 'knex',
-      tableName: LIMITS_TABLE,
-      tableCreated,
-      // Expired rows are removed by the library every 5 minutes (the option is read by
-      // the SQL stores but missing from the typings).
-      clearExpiredByTimeout: true,
-    };
-    // The callback reports table creation; it may run before the constructor returns.
-    let limiter: RateLimiterStoreAbstract | undefined;
-    await new Promise<void>((resolve, reject) => {
-      const done = (error?: Error) => (error ? reject(error) : resolve());
-      if (client === 'better-sqlite3' || client === 'sqlite3' || client === 'sqlite') {
-        limiter = new RateLimiterSQLite(options, done);
-      } else if (client === 'pg' || client === 'postgres') {
-        limiter = new RateLimiterPostgres({ ...options, schemaName: connection?.schema as string | undefined }, done);
-      } else if (client === 'mysql' || client === 'mysql2') {
-        limiter = new RateLimiterMySQL({ ...options, dbName: connection?.database as string }, done);
-      } else {
-        reject(new Error(`passwordless: no rate-limit store for database client "${client}"`));
-      }
-    });
-    return limiter!;
+  const connection = (strapi.db.config as unknown as { connection?: { connection?: Record<string, unknown> } })
+    .connection?.connection;
+  const schemaName = connection?.schema as string | undefined;
+  const dbName = (connection?.database as string | undefined) ?? (await currentMySqlDatabase(strapi, client));
+
+  const construct = (options: Options, done?: (error?: Error) => void): RateLimiterStoreAbstract => {
+    if (client === 'better-sqlite3' || client === 'sqlite3' || client === 'sqlite') return new RateLimiterSQLite(options, done);
+    if (client === 'pg' || client === 'postgres') return new RateLimiterPostgres({ ...options, schemaName }, done);
+    if (client === 'mysql' || client === 'mysql2') return new RateLimiterMySQL({ ...options, dbName }, done);
+    throw new Error(`passwordless: no rate-limit store for database client "${client}"`);
   };
+  const base = { storeClient: knex, storeType: 'knex', tableName: LIMITS_TABLE };
+
+  // One limiter creates the table (once; five at a time would race on PostgreSQL's
+  // catalog) and sweeps expired rows every 5 minutes for all of them.
+  await new Promise<void>((resolve, reject) => {
+    construct(
+      { ...base, keyPrefix: 'sweep', points: 1, duration: 1, tableCreated: false, clearExpiredByTimeout: true },
+      (error) => (error ? reject(error) : resolve())
+    );
+  });
+  await persistLimitsTable(strapi);
+
+  return {
+    create: (shape) => construct({ ...base, ...shape, tableCreated: true, clearExpiredByTimeout: false }),
+    close: async () => undefined,
+  };
+}
+
+/** Redis counters (`redis.url`), for deployments that prefer them to the database. */
+export async function createRedisBackend({ url, keyPrefix }: { url: string; keyPrefix: string }): Promise<LimiterBackend> {
+  // No offline queue: while Redis is down a limit check fails at once (503) instead
+  // of holding the request until Redis returns.
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  await client.connect();
+  return {
+    create: (shape) => new RateLimiterRedis({ ...shape, keyPrefix: `${keyPrefix}:${shape.keyPrefix}`, storeClient: client }),
+    close: async () => {
+      await client.quit();
+    },
+  };
+}
+
+async function currentMySqlDatabase(strapi: Strapi, client: string): Promise<string | undefined> {
+  if (client !== 'mysql' && client !== 'mysql2') return undefined;
+  // Configured through DATABASE_URL alone: ask the server which database it is in.
+  const [rows] = await strapi.db.connection.raw('SELECT DATABASE() AS name');
+  return rows[0]?.name;
 }
 
 /**

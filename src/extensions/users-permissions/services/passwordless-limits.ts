@@ -3,7 +3,7 @@ import { RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flex
 import { ERROR_CODES, type ErrorCode } from '../error-codes';
 import { limiterKey } from '../utils/code';
 import { getService } from '../utils/get-service';
-import { createDatabaseStore, persistLimitsTable, type LimiterShape } from './limiter-store';
+import { createDatabaseBackend, createRedisBackend, type LimiterBackend, type LimiterShape } from './limiter-store';
 
 /** A limit that was hit: what to tell the client and when to come back. */
 export interface LimitHit {
@@ -25,6 +25,7 @@ interface Limiters {
  */
 export default ({ strapi }: { strapi: Strapi }) => {
   let limiters: Limiters | undefined;
+  let backend: LimiterBackend | undefined;
   const key = (scope: string, value: string) =>
     limiterKey(getService('passwordless-settings').secretKey(), scope, value);
   const ready = (): Limiters => {
@@ -34,7 +35,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     async init(): Promise<void> {
-      const { limits } = getService('passwordless-settings').get();
+      const { limits, redis } = getService('passwordless-settings').get();
       const shapes: Record<keyof Limiters, LimiterShape> = {
         requestByIp: { keyPrefix: 'req-ip', points: limits.ipRequest.points, duration: limits.ipRequest.durationSeconds },
         verifyByIp: { keyPrefix: 'ver-ip', points: limits.ipVerify.points, duration: limits.ipVerify.durationSeconds },
@@ -49,13 +50,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
           blockDuration: limits.lockSeconds,
         },
       };
-      const create = createDatabaseStore(strapi);
-      const entries = Object.entries(shapes) as Array<[keyof Limiters, LimiterShape]>;
-      // The first one creates the table; creating it from five at once races on PostgreSQL.
-      const first = await create(entries[0][1], false);
-      const rest = await Promise.all(entries.slice(1).map(([, shape]) => create(shape, true)));
-      limiters = Object.fromEntries(entries.map(([name], i) => [name, i === 0 ? first : rest[i - 1]])) as unknown as Limiters;
-      await persistLimitsTable(strapi);
+      backend = redis.url
+        ? await createRedisBackend({ url: redis.url, keyPrefix: redis.keyPrefix })
+        : await createDatabaseBackend(strapi);
+      const store = backend;
+      limiters = Object.fromEntries(
+        Object.entries(shapes).map(([name, shape]) => [name, store.create(shape)])
+      ) as unknown as Limiters;
     },
 
     /** Counts a code request against the client IP and the identifier; returns the limit hit, if any. */
@@ -89,6 +90,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /** One more failure; returns the lock when this one spent the budget. */
     async recordFailure({ identifier }: { identifier: string }): Promise<LimitHit | null> {
       return consume(ready().failures, key('id', identifier), ERROR_CODES.TOO_MANY_ATTEMPTS);
+    },
+
+    /** Releases the Redis connection, if any. */
+    async close(): Promise<void> {
+      await backend?.close();
     },
 
     /** A success starts the budget afresh. */

@@ -23,3 +23,23 @@ function expandIPv6(ip: string): string[] {
   const parts = [...headParts, ...Array(Math.max(missing, 0)).fill('0'), ...tailParts];
   return parts.map((part) => part.toLowerCase().replace(/^0+(?=.)/, ''));
 }
+
+export interface IpSource {
+  /** Koa's `app.proxy` (Strapi's `server.proxy`). */
+  proxy: boolean;
+  /** Proxies of ours in front of Strapi, each appending to X-Forwarded-For. */
+  trustedHops: number;
+  forwardedFor: string | undefined;
+  remoteAddress: string | undefined;
+}
+
+/**
+ * The client's address for limits. Without `server.proxy` the socket's; with it, the
+ * entry `trustedHops` from the right of X-Forwarded-For: the address our own outermost
+ * proxy saw. Koa would take the leftmost entry, which the client writes itself.
+ */
+export function resolveClientIp({ proxy, trustedHops, forwardedFor, remoteAddress }: IpSource): string | undefined {
+  if (!proxy || !forwardedFor) return remoteAddress;
+  const hops = forwardedFor.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return hops.length === 0 ? remoteAddress : hops[Math.max(hops.length - trustedHops, 0)];
+}
