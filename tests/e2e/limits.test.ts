@@ -1,4 +1,5 @@
-import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
+import Redis from 'ioredis';
+import { startStrapi, RELAXED_LIMITS, REDIS_URL, type TestApp } from '../helpers/strapi';
 import { createUser, newEmail } from '../helpers/users';
 
 const ask = (app: TestApp, body: object, headers: Record<string, string> = {}) =>
@@ -50,6 +51,23 @@ describe('per-identifier limits (default: one code per 60 s)', () => {
     expectLimited(await ask(app, { identifier: user.email }), 'CODE_RATE_LIMITED');
     await app.settle();
     expect(app.ses.to(user.email)).toHaveLength(1);
+  });
+
+  it('keeps counters where configured (database table, or Redis with TEST_REDIS), keyed by HMAC only', async () => {
+    const user = await createUser(app.strapi);
+    expect((await ask(app, { identifier: user.email })).status).toBe(200);
+    const { redis } = app.strapi.plugin('users-permissions').service('passwordless-settings').get();
+    let keys: string[];
+    if (process.env.TEST_REDIS) {
+      const client = new Redis(REDIS_URL);
+      keys = await client.keys(`${redis.keyPrefix}:*`);
+      await client.quit();
+    } else {
+      keys = (await app.strapi.db.connection('up_passwordless_limits').select('key')).map((row: { key: string }) => row.key);
+    }
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(keys.join(' ')).not.toContain(user.email.split('@')[0]);
+    expect(keys.join(' ')).not.toContain('127.0.0.1');
   });
 
   it('counts an identifier without an account exactly like one with', async () => {

@@ -1,4 +1,5 @@
-import { startStrapi, RELAXED_LIMITS, TEST_DB_DIR, type TestApp } from '../helpers/strapi';
+import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { newEmail } from '../helpers/users';
 
 const ACTIONS = ['plugin::users-permissions.auth.passwordless', 'plugin::users-permissions.auth.passwordlessVerify'];
@@ -17,12 +18,16 @@ const statuses = async (app: TestApp) => [
 ];
 
 describe('Settings > Roles', () => {
-  const database = `${TEST_DB_DIR}/roles.db`;
+  let database: TestDatabase;
   let app: TestApp | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
   afterEach(async () => {
     await app?.stop();
     app = undefined;
   });
+  afterAll(async () => database?.drop());
 
   it('lists both routes as actions of the auth controller, off for Public until granted', async () => {
     app = await startStrapi({ database, passwordless: { limits: RELAXED_LIMITS } });

@@ -1,28 +1,30 @@
 /**
- * Boots the compiled project (see global-setup) on its own SQLite file with the real
- * SES provider pointed at a local SES endpoint. One Strapi per test file.
+ * Boots the compiled project (see global-setup) on its own fresh database with the
+ * real SES provider pointed at a local SES endpoint. One Strapi per test file at a time.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ROOT, TEST_DB_DIR } from '../global-setup';
+import { TEST_DB_DIR } from '../global-setup';
 import { startSesServer, type SesServer } from './ses-server';
-import { resolvePasswordlessConfig, CONFIG_PATH } from '../../src/extensions/users-permissions/config/resolve-config';
+import { createTestDatabase, type TestDatabase } from './databases';
 import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { bootStrapi } = require('./boot-strapi');
 
 export { TEST_DB_DIR };
 export const USER_UID = 'plugin::users-permissions.user';
 export const CHALLENGE_TABLE = 'up_passwordless_challenges';
 export const TEST_SECRET = 'test-only-passwordless-secret-0123456789abcdef';
-const SES_KEY = 'AKIATESTPASSWORDLESS';
+export const SES_KEY = 'AKIATESTPASSWORDLESS';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 export interface StartOptions {
   /** Merged over the project's config after register, validated like any config. */
   passwordless?: PasswordlessUserConfig;
   /** Koa's `proxy` (the `server.proxy` setting). */
   proxy?: boolean;
-  /** Reuse a database file (to boot twice on one database). */
-  database?: string;
+  /** A database to boot on (kept on stop); by default a fresh one, dropped on stop. */
+  database?: TestDatabase;
   /** Environment variables over the test defaults (config/*.ts read them at boot). */
   env?: Record<string, string>;
 }
@@ -30,12 +32,13 @@ export interface StartOptions {
 export interface TestApp {
   strapi: any;
   ses: SesServer;
-  database: string;
   http: () => ReturnType<typeof request>;
   /** Waits for deliveries started by the requests so far. */
   settle: () => Promise<void>;
   /** Moves the challenge clock forward, no sleeping. */
   advanceClock: (ms: number) => void;
+  /** warn and error lines Strapi logged since boot. */
+  logs: Array<{ level: string; message: string }>;
   stop: () => Promise<void>;
 }
 
@@ -45,10 +48,9 @@ export const RELAXED_LIMITS: PasswordlessUserConfig['limits'] = {
   ipVerify: { points: 100_000, durationSeconds: 900 },
 };
 
-export async function startStrapi(options: StartOptions = {}): Promise<TestApp> {
-  const ses = await startSesServer({ accessKey: SES_KEY });
-  const database = options.database ?? `${TEST_DB_DIR}/${randomUUID()}.db`;
-  Object.assign(process.env, {
+/** The environment a test Strapi (in process or child) boots with. */
+export function testEnv(ses: SesServer, database: TestDatabase, extra: Record<string, string> = {}): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     APP_KEYS: 'testKeyOne,testKeyTwo',
@@ -57,44 +59,44 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
     TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
     JWT_SECRET: 'test-jwt-secret',
     PROXY: 'false',
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: database,
+    ...database.env,
     PASSWORDLESS_SECRET: TEST_SECRET,
     PASSWORDLESS_GRANT_PUBLIC: 'false',
     PASSWORDLESS_EMAIL_DELIVERY: 'provider',
+    // With TEST_REDIS=1 the limit counters go to Redis, under a prefix of their own.
+    PASSWORDLESS_REDIS_URL: process.env.TEST_REDIS ? REDIS_URL : '',
+    PASSWORDLESS_REDIS_PREFIX: `pl-test-${randomUUID().slice(0, 8)}`,
     EMAIL_PROVIDER: 'amazon-ses',
     AWS_SES_KEY: SES_KEY,
     AWS_SES_SECRET: 'test-ses-secret',
     AWS_SES_ENDPOINT: ses.url,
     EMAIL_FROM: 'no-reply@shop.test',
-    ...options.env,
-  });
-  try {
-    return await boot(options, ses, database);
-  } catch (error) {
-    await ses.close();
-    throw error;
-  }
+    ...extra,
+  };
 }
 
-async function boot(options: StartOptions, ses: SesServer, database: string): Promise<TestApp> {
-
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const createStrapi = require('@strapi/strapi');
-  const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel: false, autoReload: false });
-  instance.log.level = 'error';
-  await instance.register();
-  if (options.passwordless) {
-    const current = instance.config.get(CONFIG_PATH);
-    instance.config.set(
-      CONFIG_PATH,
-      resolvePasswordlessConfig(mergeDeep(current, options.passwordless), { isProduction: false })
-    );
+export async function startStrapi(options: StartOptions = {}): Promise<TestApp> {
+  const ses = await startSesServer({ accessKey: SES_KEY });
+  const database = options.database ?? (await createTestDatabase());
+  const ownDatabase = !options.database;
+  Object.assign(process.env, testEnv(ses, database, options.env));
+  let instance: any;
+  try {
+    instance = await bootStrapi({ passwordless: options.passwordless, proxy: options.proxy });
+  } catch (error) {
+    await ses.close();
+    if (ownDatabase) await database.drop();
+    throw error;
   }
-  await instance.bootstrap();
-  instance.server.app.proxy = options.proxy ?? false;
-  await instance.server.mount();
 
+  const logs: TestApp['logs'] = [];
+  for (const level of ['warn', 'error'] as const) {
+    const original = instance.log[level].bind(instance.log);
+    instance.log[level] = (message: unknown, ...rest: unknown[]) => {
+      logs.push({ level, message: String(message) });
+      return original(message, ...rest);
+    };
+  }
   const clock = instance.plugin('users-permissions').service('passwordless-clock');
   let offset = 0;
   clock.now = () => Date.now() + offset;
@@ -102,7 +104,7 @@ async function boot(options: StartOptions, ses: SesServer, database: string): Pr
   return {
     strapi: instance,
     ses,
-    database,
+    logs,
     http: () => request(instance.server.httpServer),
     settle: () => instance.plugin('users-permissions').service('passwordless').settled(),
     advanceClock: (ms) => {
@@ -111,13 +113,7 @@ async function boot(options: StartOptions, ses: SesServer, database: string): Pr
     stop: async () => {
       await instance.destroy();
       await ses.close();
+      if (ownDatabase) await database.drop();
     },
   };
-}
-
-function mergeDeep(base: any, extra: any): any {
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) return extra;
-  const out = { ...(base ?? {}) };
-  for (const [key, value] of Object.entries(extra)) out[key] = mergeDeep(out[key], value);
-  return out;
 }

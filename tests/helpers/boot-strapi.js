@@ -1,0 +1,38 @@
+/**
+ * Boots the compiled project (dist/, built by tests/global-setup) in this process.
+ * Plain JavaScript so that child processes (two-instance tests) can run it with node.
+ * Config overrides are applied between register and bootstrap and validated by the
+ * extension's own resolver, like any config.
+ */
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const CONFIG_PATH = 'plugin.users-permissions.passwordless';
+
+async function bootStrapi({ passwordless, proxy = false } = {}) {
+  const createStrapi = require('@strapi/strapi');
+  const { resolvePasswordlessConfig } = require(path.join(
+    ROOT,
+    'dist/src/extensions/users-permissions/config/resolve-config'
+  ));
+  const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel: false, autoReload: false });
+  instance.log.level = process.env.TEST_LOG_LEVEL || 'error';
+  await instance.register();
+  if (passwordless) {
+    const merged = mergeDeep(instance.config.get(CONFIG_PATH), passwordless);
+    instance.config.set(CONFIG_PATH, resolvePasswordlessConfig(merged, { isProduction: false }));
+  }
+  await instance.bootstrap();
+  instance.server.app.proxy = proxy;
+  await instance.server.mount();
+  return instance;
+}
+
+function mergeDeep(base, extra) {
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) return extra;
+  const out = { ...(base || {}) };
+  for (const [key, value] of Object.entries(extra)) out[key] = mergeDeep(out[key], value);
+  return out;
+}
+
+module.exports = { bootStrapi, ROOT };
