@@ -9,5 +9,7 @@ module.exports = {
   // Compiles the project once (Strapi.compile) and gives the run a fresh database folder.
   globalSetup: '<rootDir>/tests/global-setup.ts',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // Two processes on one SQLite file prove nothing about servers; npm run test:db runs them.
+  testPathIgnorePatterns: ['/node_modules/', ...((process.env.TEST_DB ?? 'sqlite') === 'sqlite' ? ['/tests/multi-instance/'] : [])],
   testTimeout: 60_000,
 };
