@@ -38,11 +38,37 @@ describe('passwordless-mailer', () => {
   });
 
   it('gives up on a provider that never answers after timeoutMs', async () => {
-    const fake = fakeStrapi({ email: { timeoutMs: 100 } });
+    const fake = fakeStrapi({ email: { timeoutMs: 100, retries: 0 } });
     fake.setSend(() => new Promise(() => undefined));
     await expect(
       fake.strapi.plugin('users-permissions').service('passwordless-mailer').sendCode({ to: recipient, code: '123456' })
     ).rejects.toThrow('did not answer within 100 ms');
+  });
+
+  it('retries a failing provider a bounded number of times, then reports its reason', async () => {
+    const fake = fakeStrapi({ email: { retries: 2, retryDelayMs: 1 } });
+    let calls = 0;
+    fake.setSend(async () => {
+      calls += 1;
+      throw new Error('Throttling: Maximum sending rate exceeded');
+    });
+    await expect(
+      fake.strapi.plugin('users-permissions').service('passwordless-mailer').sendCode({ to: recipient, code: '123456' })
+    ).rejects.toThrow('Maximum sending rate exceeded');
+    expect(calls).toBe(3);
+  });
+
+  it('succeeds on a retry after a passing failure', async () => {
+    const fake = fakeStrapi({ email: { retries: 2, retryDelayMs: 1 } });
+    let calls = 0;
+    fake.setSend(async (message) => {
+      calls += 1;
+      if (calls === 1) throw new Error('socket hang up');
+      fake.sent.push(message);
+    });
+    await fake.strapi.plugin('users-permissions').service('passwordless-mailer').sendCode({ to: recipient, code: '123456' });
+    expect(calls).toBe(2);
+    expect(fake.sent).toHaveLength(1);
   });
 
   it('in log delivery writes the message to the log and calls no provider', async () => {

@@ -3,12 +3,17 @@ import { CONFIG_PATH, resolvePasswordlessConfig } from '../config/resolve-config
 import type { PasswordlessUserConfig } from '../config/types';
 import { getService } from '../utils/get-service';
 import { grantPublicOnce } from './grant-public';
+import { storageOutage } from '../middlewares/storage-outage';
+import routes from '../routes/content-api/passwordless';
 
 /** Validates the config before anything else runs: a wrong value stops Strapi here. */
 export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
   const raw = strapi.config.get(CONFIG_PATH) as PasswordlessUserConfig | undefined;
   const isProduction = strapi.config.get('environment') === 'production' || process.env.NODE_ENV === 'production';
   strapi.config.set(CONFIG_PATH, resolvePasswordlessConfig(raw, { isProduction }));
+  // Added before Strapi's own middlewares, so it sees the final answer of our routes.
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  strapi.server.use(storageOutage(strapi, routes.map((route) => `${prefix}${route.path}`)));
 }
 
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {

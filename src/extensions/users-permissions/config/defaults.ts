@@ -35,5 +35,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
       'It expires in <%= EXPIRES_IN_MINUTES %> minutes. If you did not ask for it, ignore this email.\n',
     html: DEFAULT_HTML,
     timeoutMs: 10_000,
+    retries: 2,
+    retryDelayMs: 1000,
   },
 };

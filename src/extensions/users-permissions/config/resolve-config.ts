@@ -52,6 +52,8 @@ const schema = yup
         text: template(),
         html: template(),
         timeoutMs: int(100, 120_000),
+        retries: int(0, 5),
+        retryDelayMs: int(0, 60_000),
       })
       .noUnknown(),
   })

@@ -80,6 +80,10 @@ export interface PasswordlessConfig {
     html: string;
     /** Milliseconds one delivery attempt may take before it is abandoned. @default 10000 */
     timeoutMs: number;
+    /** Further attempts after a failed or timed-out one (same message, same code). @default 2 */
+    retries: number;
+    /** Wait before the first retry, doubled before each next one. @default 1000 */
+    retryDelayMs: number;
   };
 }
 

@@ -32,9 +32,23 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       strapi.log.info(`[passwordless] email to ${message.to}: ${message.subject}\n${message.text}`);
       return;
     }
-    await withTimeout(strapi.plugin('email').service('email').send(message), email.timeoutMs);
+    // Bounded: at most 1 + retries attempts, each at most timeoutMs. A retry after a
+    // timeout may deliver the same email twice; it carries the same code, so no harm.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await withTimeout(strapi.plugin('email').service('email').send(message), email.timeoutMs);
+        return;
+      } catch (error) {
+        if (attempt >= email.retries) throw error;
+        await sleep(email.retryDelayMs * 2 ** attempt);
+      }
+    }
   },
 });
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /** A provider that never answers must not hold a delivery (and its memory) forever. */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
