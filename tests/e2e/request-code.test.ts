@@ -38,6 +38,27 @@ describe('POST /api/auth/passwordless', () => {
     expect(rows).toHaveLength(0);
   });
 
+  // Regression (found by the fuzz test on MariaDB): utf8mb4_unicode_ci ignores zero-width
+  // characters, accents and case, so the database alone would match look-alikes.
+  it.each([
+    ['a zero-width space appended', (email: string) => `${email}\u200b`],
+    ['an accent added', (email: string) => email.replace('look', 'lóok')],
+    ['ß for ss', (email: string) => email.replace('ss', 'ß')],
+  ])('finds no account for an identifier with %s, on every database', async (_label, variant) => {
+    const user = await createUser(app.strapi, { email: newEmail('lookss') });
+    const res = await app.http().post('/api/auth/passwordless').send({ identifier: variant(user.email) });
+    expect(res.status).toBe(200);
+    await app.settle();
+    expect(app.ses.to(user.email)).toHaveLength(0);
+  });
+
+  it('a username matches exactly, not by the database collation', async () => {
+    const user = await createUser(app.strapi, { username: `CaseUser${Date.now()}` });
+    await app.http().post('/api/auth/passwordless').send({ identifier: user.username.toLowerCase() });
+    await app.settle();
+    expect(app.ses.to(user.email)).toHaveLength(0);
+  });
+
   it('a new code supersedes the earlier one in the table', async () => {
     const user = await createUser(app.strapi);
     await app.http().post('/api/auth/passwordless').send({ identifier: user.email });

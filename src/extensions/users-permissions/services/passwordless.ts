@@ -28,10 +28,17 @@ export type VerifyResult =
 export default ({ strapi }: { strapi: Strapi }) => {
   const inFlight = new Set<Promise<void>>();
 
-  const findUser = async (id: NormalizedIdentifier): Promise<LoginUser | null> =>
-    strapi.db.query(USER_UID).findOne({
+  const findUser = async (id: NormalizedIdentifier): Promise<LoginUser | null> => {
+    const candidates: LoginUser[] = await strapi.db.query(USER_UID).findMany({
       where: { provider: 'local', $or: [{ email: id.email }, { username: id.value }] },
+      limit: 10,
     });
+    // The database only proposes: MySQL/MariaDB's *_ci collations ignore case, accents
+    // and zero-width characters, so "alice@x\u200b" or "josé@x" would match "alice@x"
+    // or "jose@x" there and nowhere else. The exact comparison here decides, the same
+    // on every database.
+    return candidates.find((user) => user.email?.toLowerCase() === id.email || user.username === id.value) ?? null;
+  };
 
   const deliverCode = async (id: NormalizedIdentifier): Promise<void> => {
     const user = await findUser(id);
