@@ -18,7 +18,15 @@ export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
 
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
   await getService('passwordless-limits').init();
-  if (getService('passwordless-settings').get().grantPublic) await grantPublicOnce(strapi);
+  const { grantPublic, cleanup } = getService('passwordless-settings').get();
+  if (grantPublic) await grantPublicOnce(strapi);
+  // Every instance runs it; the deletes are idempotent, so overlapping runs are harmless.
+  strapi.cron.add({
+    'passwordless-cleanup': {
+      task: () => getService('passwordless').removeStale(),
+      options: `*/${cleanup.intervalMinutes} * * * *`,
+    },
+  });
 }
 
 /** Lets deliveries already under way finish before the process goes. */

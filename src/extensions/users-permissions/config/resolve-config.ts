@@ -37,6 +37,7 @@ const schema = yup
         trustedProxyHops: int(1, 10),
       })
       .noUnknown(),
+    cleanup: yup.object({ intervalMinutes: int(1, 59) }).noUnknown(),
     redis: yup
       .object({
         url: yup.string().matches(/^rediss?:\/\//, '${path} must start with redis:// or rediss://').optional(),
@@ -111,6 +112,7 @@ function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
       ipRequest: { ...DEFAULT_CONFIG.limits.ipRequest, ...defined(limits.ipRequest) },
       ipVerify: { ...DEFAULT_CONFIG.limits.ipVerify, ...defined(limits.ipVerify) },
     },
+    cleanup: { ...DEFAULT_CONFIG.cleanup, ...defined(user.cleanup) },
     redis: { ...DEFAULT_CONFIG.redis, ...defined(user.redis) },
     email: { ...DEFAULT_CONFIG.email, ...defined(user.email) },
   } as PasswordlessConfig;

@@ -52,6 +52,10 @@ export interface PasswordlessConfig {
      */
     trustedProxyHops: number;
   };
+  cleanup: {
+    /** Minutes between removals of used/expired challenges and expired counters (Strapi cron). @default 10 */
+    intervalMinutes: number;
+  };
   /**
    * Optional Redis for the limit counters (`PASSWORDLESS_REDIS_URL`). Without a url,
    * counters live in Strapi's database. Challenges always live in the database.

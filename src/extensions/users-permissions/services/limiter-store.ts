@@ -22,6 +22,8 @@ export interface LimiterShape {
 /** Where counters are kept: rate-limiter-flexible's stores, shared by every instance. */
 export interface LimiterBackend {
   create(shape: LimiterShape): RateLimiterStoreAbstract;
+  /** Deletes counters whose window has passed (Redis expires its keys by itself). */
+  removeExpired(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function createDatabaseBackend(strapi: Strapi): Promise<LimiterBack
 
   return {
     create: (shape) => construct({ ...base, ...shape, tableCreated: true, clearExpiredByTimeout: false }),
+    removeExpired: async () => Number(await knex(LIMITS_TABLE).where('expire', '<', Date.now()).delete()),
     close: async () => undefined,
   };
 }
@@ -71,6 +74,7 @@ export async function createRedisBackend({ url, keyPrefix }: { url: string; keyP
   await client.connect();
   return {
     create: (shape) => new RateLimiterRedis({ ...shape, keyPrefix: `${keyPrefix}:${shape.keyPrefix}`, storeClient: client }),
+    removeExpired: async () => 0,
     close: async () => {
       await client.quit();
     },

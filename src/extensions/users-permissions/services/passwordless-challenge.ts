@@ -46,6 +46,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return { code, expiresAt };
     },
 
+    /** Deletes used, superseded and expired challenges: none of them can ever verify again. */
+    async removeStale(): Promise<number> {
+      return Number(await table().whereNotNull('consumed_at').orWhere('expires_at', '<', now()).delete());
+    },
+
     /**
      * Checks a code against the user's newest challenge and consumes it on success.
      * `userId: null` (unknown or blocked user) runs the same queries against no row.

@@ -92,6 +92,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return consume(ready().failures, key('id', identifier), ERROR_CODES.TOO_MANY_ATTEMPTS);
     },
 
+    /** Deletes expired counters; returns how many. */
+    async removeExpired(): Promise<number> {
+      return backend ? backend.removeExpired() : 0;
+    },
+
     /** Releases the Redis connection, if any. */
     async close(): Promise<void> {
       await backend?.close();

@@ -2,6 +2,7 @@ import type { Strapi } from '../utils/strapi-types';
 import { normalizeIdentifier, type NormalizedIdentifier } from '../utils/identifier';
 import { clientIpKey } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
+import { AUDIT_EVENTS, emitAudit } from '../utils/audit';
 import type { LimitHit } from './passwordless-limits';
 
 const USER_UID = 'plugin::users-permissions.user';
@@ -40,9 +41,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return candidates.find((user) => user.email?.toLowerCase() === id.email || user.username === id.value) ?? null;
   };
 
-  const deliverCode = async (id: NormalizedIdentifier): Promise<void> => {
-    const user = await findUser(id);
-    if (!user || user.blocked) return;
+  const deliverCode = async (id: NormalizedIdentifier, ip: string): Promise<void> => {
+    const found = await findUser(id);
+    const user = found && !found.blocked ? found : null;
+    await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
+    if (!user) return;
     const { code } = await getService('passwordless-challenge').issueChallenge({ userId: user.id });
     try {
       // Always the address stored on the account, never the one typed.
@@ -63,7 +66,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (hit) return hit;
       // Sending does not decide the response: the lookup, the write and the provider
       // call run after it, for known and unknown identifiers alike.
-      const task: Promise<void> = deliverCode(id)
+      const task: Promise<void> = deliverCode(id, ip)
         .catch((error) => {
           strapi.log.error(`[passwordless] could not issue a code: ${reason(error)}`);
         })
@@ -87,15 +90,25 @@ export default ({ strapi }: { strapi: Strapi }) => {
         code,
       });
       if (outcome !== 'verified' || !eligible) {
-        await limits.recordFailure({ identifier: id.limitKey });
+        const lock = await limits.recordFailure({ identifier: id.limitKey });
+        await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: eligible?.id ?? null, ip });
+        if (lock) await emitAudit(strapi, AUDIT_EVENTS.locked, { userId: eligible?.id ?? null, ip });
         return { status: 'invalid' };
       }
       await limits.clearFailures({ identifier: id.limitKey });
+      await emitAudit(strapi, AUDIT_EVENTS.succeeded, { userId: eligible.id, ip });
       // Proving the code proves the mailbox: the account counts as confirmed from now on.
       const confirmed = eligible.confirmed
         ? eligible
         : await strapi.db.query(USER_UID).update({ where: { id: eligible.id }, data: { confirmed: true } });
       return { status: 'verified', user: confirmed };
+    },
+
+    /** Housekeeping (Strapi cron): keeps the challenge and counter tables from growing with traffic. */
+    async removeStale(): Promise<{ challenges: number; counters: number }> {
+      const challenges = await getService('passwordless-challenge').removeStale();
+      const counters = await getService('passwordless-limits').removeExpired();
+      return { challenges, counters };
     },
 
     /** Resolves once every delivery started so far has finished (shutdown, tests). */
