@@ -10,6 +10,8 @@ export default ({ env }) => {
           // Optional: limit counters in Redis instead of the database.
           redis: { url: env('PASSWORDLESS_REDIS_URL'), keyPrefix: env('PASSWORDLESS_REDIS_PREFIX') },
           limits: { trustedProxyHops: env.int('PROXY_HOPS', 1) },
+          // Exact addresses and @domain entries, comma-separated.
+          access: { allow: env.array('PASSWORDLESS_ALLOW', []), deny: env.array('PASSWORDLESS_DENY', []) },
           email: {
             // Without SES the code email goes to Strapi's log, so the quick start needs
             // no account anywhere. Production refuses 'log' at boot.

@@ -41,13 +41,13 @@ describe('POST /api/auth/passwordless', () => {
   // Regression (found by the fuzz test on MariaDB): utf8mb4_unicode_ci ignores zero-width
   // characters, accents and case, so the database alone would match look-alikes.
   it.each([
-    ['a zero-width space appended', (email: string) => `${email}\u200b`],
-    ['an accent added', (email: string) => email.replace('look', 'lóok')],
-    ['ß for ss', (email: string) => email.replace('ss', 'ß')],
-  ])('finds no account for an identifier with %s, on every database', async (_label, variant) => {
+    ['a zero-width space appended (refused as malformed)', (email: string) => `${email}\u200b`, 400],
+    ['an accent added', (email: string) => email.replace('look', 'lóok'), 200],
+    ['ß for ss', (email: string) => email.replace('ss', 'ß'), 200],
+  ])('finds no account for an identifier with %s, on every database', async (_label, variant, status) => {
     const user = await createUser(app.strapi, { email: newEmail('lookss') });
     const res = await app.http().post('/api/auth/passwordless').send({ identifier: variant(user.email) });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(status);
     await app.settle();
     expect(app.ses.to(user.email)).toHaveLength(0);
   });

@@ -39,6 +39,9 @@ describe('resolvePasswordlessConfig', () => {
     [{ email: { html: '<% eval() %>' } }, 'users-permissions.config.passwordless.email.html'],
     [{ secret: 'too-short' }, 'users-permissions.config.passwordless.secret'],
     [{ grantPublic: 'yes' }, 'users-permissions.config.passwordless.grantPublic'],
+    [{ access: { allow: ['example.com'] } }, 'users-permissions.config.passwordless.access.allow'],
+    [{ cleanup: { intervalMinutes: 0 } }, 'users-permissions.config.passwordless.cleanup.intervalMinutes'],
+    [{ redis: { url: 'http://cache:6379' } }, 'users-permissions.config.passwordless.redis.url'],
     [{ typo: true }, 'users-permissions.config.passwordless'],
   ])('refuses %j naming %s', (user, key) => {
     expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(`Invalid ${key}`);

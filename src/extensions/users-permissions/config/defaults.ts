@@ -24,6 +24,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     ipVerify: { points: 20, durationSeconds: 900 },
     trustedProxyHops: 1,
   },
+  access: { allow: [], deny: [] },
   cleanup: { intervalMinutes: 10 },
   redis: { url: undefined, keyPrefix: 'passwordless' },
   email: {

@@ -2,6 +2,7 @@ import { yup } from '@strapi/utils';
 import { DEFAULT_CONFIG } from './defaults';
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems } from '../utils/template';
+import { invalidAccessEntries } from '../utils/access';
 
 export const CONFIG_PATH = 'plugin.users-permissions.passwordless';
 const KEY_PREFIX = 'users-permissions.config.passwordless';
@@ -16,6 +17,15 @@ const template = () =>
     .test('placeholders', '${path} has ${problems}', function check(value) {
       const problems = findTemplateProblems(value ?? '');
       return problems.length === 0 || this.createError({ params: { problems: problems.join(', ') } });
+    });
+
+const accessList = () =>
+  yup
+    .array(yup.string().required())
+    .required()
+    .test('entries', '${path} has entries that are neither name@domain nor @domain: ${entries}', function check(value) {
+      const bad = invalidAccessEntries((value ?? []) as string[]);
+      return bad.length === 0 || this.createError({ params: { entries: bad.join(', ') } });
     });
 
 const schema = yup
@@ -37,6 +47,7 @@ const schema = yup
         trustedProxyHops: int(1, 10),
       })
       .noUnknown(),
+    access: yup.object({ allow: accessList(), deny: accessList() }).noUnknown(),
     cleanup: yup.object({ intervalMinutes: int(1, 59) }).noUnknown(),
     redis: yup
       .object({
@@ -112,6 +123,7 @@ function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
       ipRequest: { ...DEFAULT_CONFIG.limits.ipRequest, ...defined(limits.ipRequest) },
       ipVerify: { ...DEFAULT_CONFIG.limits.ipVerify, ...defined(limits.ipVerify) },
     },
+    access: { ...DEFAULT_CONFIG.access, ...defined(user.access) },
     cleanup: { ...DEFAULT_CONFIG.cleanup, ...defined(user.cleanup) },
     redis: { ...DEFAULT_CONFIG.redis, ...defined(user.redis) },
     email: { ...DEFAULT_CONFIG.email, ...defined(user.email) },

@@ -52,6 +52,12 @@ export interface PasswordlessConfig {
      */
     trustedProxyHops: number;
   };
+  /**
+   * Who may log in, by the address stored on the account: exact addresses and
+   * `@domain` entries (`PASSWORDLESS_ALLOW`, `PASSWORDLESS_DENY`, comma-separated).
+   * Outsiders get the same 200 and no email. @default { allow: [], deny: [] }
+   */
+  access: { allow: string[]; deny: string[] };
   cleanup: {
     /** Minutes between removals of used/expired challenges and expired counters (Strapi cron). @default 10 */
     intervalMinutes: number;

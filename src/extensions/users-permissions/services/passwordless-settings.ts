@@ -2,13 +2,20 @@ import { createHash } from 'node:crypto';
 import type { Strapi } from '../utils/strapi-types';
 import { CONFIG_PATH } from '../config/resolve-config';
 import type { PasswordlessConfig } from '../config/types';
+import { createAccessPolicy } from '../utils/access';
 
 /**
  * The validated config (set by register) and the HMAC key derived from it, read once.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
   let key: Buffer | undefined;
+  let permits: ((email: string) => boolean) | undefined;
   return {
+    /** Whether the allow/deny lists admit this stored address. */
+    permits(email: string): boolean {
+      permits ??= createAccessPolicy(this.get().access);
+      return permits(email);
+    },
     get(): PasswordlessConfig {
       return strapi.config.get(CONFIG_PATH) as PasswordlessConfig;
     },

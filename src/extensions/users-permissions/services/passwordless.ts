@@ -41,9 +41,12 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return candidates.find((user) => user.email?.toLowerCase() === id.email || user.username === id.value) ?? null;
   };
 
+  /** Blocked users and addresses outside the allow/deny lists get no code and cannot verify one. */
+  const eligible = (user: LoginUser | null): LoginUser | null =>
+    user && !user.blocked && getService('passwordless-settings').permits(user.email) ? user : null;
+
   const deliverCode = async (id: NormalizedIdentifier, ip: string): Promise<void> => {
-    const found = await findUser(id);
-    const user = found && !found.blocked ? found : null;
+    const user = eligible(await findUser(id));
     await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
     if (!user) return;
     const { code } = await getService('passwordless-challenge').issueChallenge({ userId: user.id });
@@ -83,24 +86,23 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const locked = await limits.checkFailures({ identifier: id.limitKey });
       if (locked) return { status: 'limited', limit: locked };
 
-      const user = await findUser(id);
-      const eligible = user && !user.blocked ? user : null;
+      const user = eligible(await findUser(id));
       const outcome = await getService('passwordless-challenge').verifyChallenge({
-        userId: eligible?.id ?? null,
+        userId: user?.id ?? null,
         code,
       });
-      if (outcome !== 'verified' || !eligible) {
+      if (outcome !== 'verified' || !user) {
         const lock = await limits.recordFailure({ identifier: id.limitKey });
-        await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: eligible?.id ?? null, ip });
-        if (lock) await emitAudit(strapi, AUDIT_EVENTS.locked, { userId: eligible?.id ?? null, ip });
+        await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: user?.id ?? null, ip });
+        if (lock) await emitAudit(strapi, AUDIT_EVENTS.locked, { userId: user?.id ?? null, ip });
         return { status: 'invalid' };
       }
       await limits.clearFailures({ identifier: id.limitKey });
-      await emitAudit(strapi, AUDIT_EVENTS.succeeded, { userId: eligible.id, ip });
+      await emitAudit(strapi, AUDIT_EVENTS.succeeded, { userId: user.id, ip });
       // Proving the code proves the mailbox: the account counts as confirmed from now on.
-      const confirmed = eligible.confirmed
-        ? eligible
-        : await strapi.db.query(USER_UID).update({ where: { id: eligible.id }, data: { confirmed: true } });
+      const confirmed = user.confirmed
+        ? user
+        : await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmed: true } });
       return { status: 'verified', user: confirmed };
     },
 

@@ -1,5 +1,6 @@
 import { errors, yup } from '@strapi/utils';
 import { ERROR_CODES } from '../../error-codes';
+import { hasInvisibleCharacters } from '../../utils/identifier';
 
 /** RFC 5321 caps an address at 254 characters; usernames fit well within it. */
 const MAX_IDENTIFIER_LENGTH = 254;
@@ -8,7 +9,8 @@ const identifier = yup
   .string()
   .required()
   .max(MAX_IDENTIFIER_LENGTH)
-  .test('not-blank', '${path} must not be blank', (value) => (value ?? '').trim().length > 0);
+  .test('not-blank', '${path} must not be blank', (value) => (value ?? '').trim().length > 0)
+  .test('visible', '${path} must not contain invisible or control characters', (value) => !hasInvisibleCharacters(value ?? ''));
 
 // A string of digits: a number would lose leading zeros. The configured length is
 // not enforced here; a code of the wrong length is simply wrong (INVALID_CODE).
