@@ -6,6 +6,8 @@ export default ({ env }) => {
         // Every key and its default: README "Configuration".
         passwordless: {
           grantPublic: env.bool('PASSWORDLESS_GRANT_PUBLIC', false),
+          // Storefront page that receives ?token= from the email's magic link.
+          linkUrl: env('PASSWORDLESS_LINK_URL'),
           secret: env('PASSWORDLESS_SECRET'),
           // Optional: limit counters in Redis instead of the database.
           redis: { url: env('PASSWORDLESS_REDIS_URL'), keyPrefix: env('PASSWORDLESS_REDIS_PREFIX') },

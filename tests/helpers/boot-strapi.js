@@ -19,7 +19,11 @@ async function bootStrapi({ passwordless, proxy = false } = {}) {
   instance.log.level = process.env.TEST_LOG_LEVEL || 'error';
   await instance.register();
   if (passwordless) {
-    const merged = mergeDeep(instance.config.get(CONFIG_PATH), passwordless);
+    // Onto the config file's own values (not the resolved config), as if the admin had
+    // written the overrides into config/plugins.ts.
+    const { env } = require('@strapi/utils');
+    const fileConfig = require(path.join(ROOT, 'dist/config/plugins.js')).default({ env });
+    const merged = mergeDeep(fileConfig['users-permissions'].config.passwordless, passwordless);
     instance.config.set(CONFIG_PATH, resolvePasswordlessConfig(merged, { isProduction: false }));
   }
   await instance.bootstrap();

@@ -47,6 +47,23 @@ describe('resolvePasswordlessConfig', () => {
     expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(`Invalid ${key}`);
   });
 
+  it('refuses <%= URL %> in a template when no linkUrl is set, and accepts it with one', () => {
+    expect(() => resolvePasswordlessConfig({ email: { text: 'Go: <%= URL %>' } }, dev)).toThrow(
+      'Invalid users-permissions.config.passwordless.email.text: it uses <%= URL %>'
+    );
+    const config = resolvePasswordlessConfig({ linkUrl: 'https://shop.test/auth/link' }, dev);
+    expect(config.email.text).toContain('<%= URL %>');
+    expect(config.email.html).toContain('href="<%= URL %>"');
+    expect(resolvePasswordlessConfig({}, dev).email.text).not.toContain('URL');
+  });
+
+  it.each(['shop.test/link', 'javascript:alert(1)', 'https://shop.test/link?x=1', 'https://shop.test/#x'])(
+    'refuses linkUrl %j',
+    (linkUrl) => {
+      expect(() => resolvePasswordlessConfig({ linkUrl }, dev)).toThrow('Invalid users-permissions.config.passwordless.linkUrl');
+    }
+  );
+
   it('requires a secret in production', () => {
     expect(() => resolvePasswordlessConfig({}, prod)).toThrow('Invalid users-permissions.config.passwordless.secret');
     expect(resolvePasswordlessConfig({ secret: SECRET }, prod).secret).toBe(SECRET);

@@ -6,6 +6,7 @@ import {
 
 const values: TemplateValues = {
   CODE: '004217',
+  URL: 'https://shop.test/l?token=a&b',
   'USER.username': '<b>bob</b>',
   'USER.email': 'bob@shop.test',
   EXPIRES_IN_MINUTES: '10',

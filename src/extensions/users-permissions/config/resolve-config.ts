@@ -1,7 +1,7 @@
 import { yup } from '@strapi/utils';
-import { DEFAULT_CONFIG } from './defaults';
+import { DEFAULT_CONFIG, defaultEmailTemplates } from './defaults';
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
-import { findTemplateProblems } from '../utils/template';
+import { findTemplateProblems, usesPlaceholder } from '../utils/template';
 import { invalidAccessEntries } from '../utils/access';
 
 export const CONFIG_PATH = 'plugin.users-permissions.passwordless';
@@ -31,6 +31,10 @@ const accessList = () =>
 const schema = yup
   .object({
     grantPublic: yup.boolean().required(),
+    linkUrl: yup
+      .string()
+      .matches(/^https?:\/\/[^\s?#]+$/, '${path} must be an absolute http(s) URL without query or fragment')
+      .optional(),
     secret: yup.string().min(MIN_SECRET_BYTES).optional(),
     code: yup
       .object({ length: int(6, 10), ttlSeconds: int(30, 86_400), maxAttempts: int(1, 20) })
@@ -90,6 +94,12 @@ export function resolvePasswordlessConfig(
     const { path, message } = error as { path?: string; message: string };
     throw new Error(`Invalid ${KEY_PREFIX}${path ? `.${path}` : ''}: ${message}`);
   }
+  const linkTemplates = (['subject', 'text', 'html'] as const).filter((key) => usesPlaceholder(merged.email[key], 'URL'));
+  if (!merged.linkUrl && linkTemplates.length > 0) {
+    throw new Error(
+      `Invalid ${KEY_PREFIX}.email.${linkTemplates[0]}: it uses <%= URL %> but ${KEY_PREFIX}.linkUrl is not set. Set linkUrl (PASSWORDLESS_LINK_URL) or remove the placeholder.`
+    );
+  }
   if (isProduction && !merged.secret) {
     throw new Error(
       `Invalid ${KEY_PREFIX}.secret: required in production. Set PASSWORDLESS_SECRET to at least ${MIN_SECRET_BYTES} random bytes (for example: openssl rand -base64 48).`
@@ -126,6 +136,10 @@ function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
     access: { ...DEFAULT_CONFIG.access, ...defined(user.access) },
     cleanup: { ...DEFAULT_CONFIG.cleanup, ...defined(user.cleanup) },
     redis: { ...DEFAULT_CONFIG.redis, ...defined(user.redis) },
-    email: { ...DEFAULT_CONFIG.email, ...defined(user.email) },
+    email: {
+      ...DEFAULT_CONFIG.email,
+      ...defaultEmailTemplates({ withLink: Boolean(defined(user).linkUrl) }),
+      ...defined(user.email),
+    },
   } as PasswordlessConfig;
 }

@@ -18,6 +18,12 @@ export interface PasswordlessConfig {
    */
   grantPublic: boolean;
   /**
+   * Storefront page for magic links (`PASSWORDLESS_LINK_URL`): emails then carry
+   * `${linkUrl}?token=...` beside the code. Taken from config only, never from the
+   * request's Host or X-Forwarded-Host. Unset: the email has only the code.
+   */
+  linkUrl?: string;
+  /**
    * HMAC key for codes and counter keys (`PASSWORDLESS_SECRET`). At least 32 bytes;
    * required in production. Outside production it defaults to a key derived from APP_KEYS.
    */
@@ -84,7 +90,7 @@ export interface PasswordlessConfig {
     from?: string;
     /** Reply-To; falls back to the email plugin's `defaultReplyTo`. */
     replyTo?: string;
-    /** Placeholders: <%= CODE %>, <%= USER.username %>, <%= USER.email %>, <%= EXPIRES_IN_MINUTES %>. */
+    /** Placeholders: <%= CODE %>, <%= URL %> (needs linkUrl), <%= USER.username %>, <%= USER.email %>, <%= EXPIRES_IN_MINUTES %>. */
     subject: string;
     text: string;
     html: string;

@@ -21,9 +21,12 @@ export default {
   },
 
   async passwordlessVerify(ctx: Context): Promise<void> {
-    const { identifier, code } = await validateVerifyBody(ctx.request.body);
+    const body = await validateVerifyBody(ctx.request.body);
+    const ip = clientIp(ctx);
     const result = await available(() =>
-      getService('passwordless').verifyCode({ identifier, code, ip: clientIp(ctx) })
+      'token' in body
+        ? getService('passwordless').verifyLink({ token: body.token, ip })
+        : getService('passwordless').verifyCode({ identifier: body.identifier, code: body.code, ip })
     );
     if (result.status === 'limited') throw rateLimited(ctx, result.limit);
     if (result.status === 'invalid') {

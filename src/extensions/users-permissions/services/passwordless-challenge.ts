@@ -1,10 +1,11 @@
-import type { Strapi } from '../utils/strapi-types';
-import { digestSecret, digestsMatch, generateCode } from '../utils/code';
+import { digestSecret, digestsMatch, generateCode, generateToken } from '../utils/code';
 import { getService } from '../utils/get-service';
+import type { Strapi } from '../utils/strapi-types';
 import { CHALLENGE_TABLE } from '../content-types/passwordless-challenge/schema';
 
 export const CHALLENGE_UID = 'plugin::users-permissions.passwordless-challenge';
 const CODE_PURPOSE = 'code';
+const LINK_PURPOSE = 'link';
 // Compared against when there is no challenge, so a miss does the same work as a hit.
 const NO_DIGEST = '0'.repeat(64);
 
@@ -25,16 +26,44 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const now = () => getService('passwordless-clock').now();
   const digest = (userId: number, code: string) =>
     digestSecret(settings().secretKey(), CODE_PURPOSE, String(userId), code);
+  // A link arrives without an identifier, so its digest cannot name the owner.
+  const tokenDigest = (token: string) => digestSecret(settings().secretKey(), LINK_PURPOSE, '', token);
+
+  /** Single use: of two concurrent consumers only one sees consumed_at IS NULL. */
+  const consume = async (id: number, at: number, maxAttempts: number): Promise<boolean> =>
+    Number(
+      await table()
+        .where('id', id)
+        .whereNull('consumed_at')
+        .where('attempts', '<=', maxAttempts)
+        .where('expires_at', '>', at)
+        .update({ consumed_at: at })
+    ) === 1;
 
   return {
-    /** A fresh code for the user; every earlier code of theirs stops working. Returns the plaintext, for the email only. */
-    async issueChallenge({ userId }: { userId: number }): Promise<{ code: string; expiresAt: number }> {
+    /**
+     * A fresh code (and link token, with `withLink`) for the user; every earlier one of
+     * theirs stops working. Returns the plaintexts, for the email only.
+     */
+    async issueChallenge({ userId, withLink }: { userId: number; withLink: boolean }): Promise<{
+      code: string;
+      token: string | null;
+      expiresAt: number;
+    }> {
       const { code: options } = settings().get();
       const code = generateCode(options.length);
+      const token = withLink ? generateToken() : null;
       const issuedAt = now();
       const expiresAt = issuedAt + options.ttlSeconds * 1000;
       const created = await strapi.db.query(CHALLENGE_UID).create({
-        data: { userId, codeHash: digest(userId, code), expiresAt, attempts: 0, consumedAt: null },
+        data: {
+          userId,
+          codeHash: digest(userId, code),
+          tokenHash: token ? tokenDigest(token) : null,
+          expiresAt,
+          attempts: 0,
+          consumedAt: null,
+        },
       });
       // Verification only ever looks at a user's newest challenge, so older ones are
       // already dead; marking them consumed keeps the table honest and cleanable.
@@ -43,7 +72,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         .where('id', '<', created.id)
         .whereNull('consumed_at')
         .update({ consumed_at: issuedAt });
-      return { code, expiresAt };
+      return { code, token, expiresAt };
     },
 
     /** Deletes used, superseded and expired challenges: none of them can ever verify again. */
@@ -76,10 +105,25 @@ export default ({ strapi }: { strapi: Strapi }) => {
         .increment('attempts', 1);
       const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(owner, code));
       if (Number(reserved) !== 1 || !matches) return 'invalid';
+      return (await consume(id, at, maxAttempts)) ? 'verified' : 'invalid';
+    },
 
-      // Single use: of two correct, concurrent verifies only one sees consumed_at IS NULL.
-      const consumed = await table().where('id', id).whereNull('consumed_at').update({ consumed_at: at });
-      return Number(consumed) === 1 ? 'verified' : 'invalid';
+    /**
+     * A magic-link token: found by its HMAC, then consumed like the code of the same
+     * challenge (using either one consumes both). A code killed by wrong tries takes
+     * its link with it. Returns the owner on success.
+     */
+    async verifyToken({ token }: { token: string }): Promise<{ userId: number } | null> {
+      const { maxAttempts } = settings().get().code;
+      const at = now();
+      const row: { id: number; user_id: number } | undefined = await table()
+        .select('id', 'user_id')
+        .where('token_hash', tokenDigest(token))
+        .first();
+      // Strictly below maxAttempts: a code that used all its tries is dead, link included.
+      // An unknown token runs the same write against no row.
+      const consumed = await consume(row?.id ?? 0, at, maxAttempts - 1);
+      return row && consumed ? { userId: Number(row.user_id) } : null;
     },
   };
 };

@@ -12,10 +12,11 @@ export interface Recipient {
  * In `log` delivery (development only) it writes the message to the log instead.
  */
 export default ({ strapi }: { strapi: Strapi }) => ({
-  async sendCode({ to, code }: { to: Recipient; code: string }): Promise<void> {
-    const { email, code: codeOptions } = getService('passwordless-settings').get();
+  async sendCode({ to, code, token }: { to: Recipient; code: string; token?: string | null }): Promise<void> {
+    const { email, code: codeOptions, linkUrl } = getService('passwordless-settings').get();
     const values: TemplateValues = {
       CODE: code,
+      URL: linkUrl && token ? linkFor(linkUrl, token) : '',
       'USER.username': to.username ?? '',
       'USER.email': to.email,
       EXPIRES_IN_MINUTES: String(Math.ceil(codeOptions.ttlSeconds / 60)),
@@ -48,6 +49,13 @@ export default ({ strapi }: { strapi: Strapi }) => ({
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The storefront page from config, never from the request, with the token as `?token=`. */
+function linkFor(linkUrl: string, token: string): string {
+  const url = new URL(linkUrl);
+  url.searchParams.set('token', token);
+  return url.toString();
 }
 
 /** A provider that never answers must not hold a delivery (and its memory) forever. */

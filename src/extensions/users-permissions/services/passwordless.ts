@@ -49,13 +49,23 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const user = eligible(await findUser(id));
     await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
     if (!user) return;
-    const { code } = await getService('passwordless-challenge').issueChallenge({ userId: user.id });
+    const withLink = Boolean(getService('passwordless-settings').get().linkUrl);
+    const { code, token } = await getService('passwordless-challenge').issueChallenge({ userId: user.id, withLink });
     try {
       // Always the address stored on the account, never the one typed.
-      await getService('passwordless-mailer').sendCode({ to: user, code });
+      await getService('passwordless-mailer').sendCode({ to: user, code, token });
     } catch (error) {
       strapi.log.warn(`[passwordless] email to user ${user.id} failed: ${reason(error)}`);
     }
+  };
+
+  const completeLogin = async (user: LoginUser, ip: string): Promise<VerifyResult> => {
+    await emitAudit(strapi, AUDIT_EVENTS.succeeded, { userId: user.id, ip });
+    // Proving the code proves the mailbox: the account counts as confirmed from now on.
+    const confirmed = user.confirmed
+      ? user
+      : await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmed: true } });
+    return { status: 'verified', user: confirmed };
   };
 
   return {
@@ -98,12 +108,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
         return { status: 'invalid' };
       }
       await limits.clearFailures({ identifier: id.limitKey });
-      await emitAudit(strapi, AUDIT_EVENTS.succeeded, { userId: user.id, ip });
-      // Proving the code proves the mailbox: the account counts as confirmed from now on.
-      const confirmed = user.confirmed
-        ? user
-        : await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmed: true } });
-      return { status: 'verified', user: confirmed };
+      return completeLogin(user, ip);
+    },
+
+    /** A magic-link token from the email: answers exactly like verifyCode. */
+    async verifyLink({ token, ip }: { token: string; ip: string }): Promise<VerifyResult> {
+      const byIp = await getService('passwordless-limits').limitVerify({ ip: clientIpKey(ip) });
+      if (byIp) return { status: 'limited', limit: byIp };
+      const owner = await getService('passwordless-challenge').verifyToken({ token });
+      const user = owner ? eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } })) : null;
+      if (!user) {
+        await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: null, ip });
+        return { status: 'invalid' };
+      }
+      return completeLogin(user, ip);
     },
 
     /** Housekeeping (Strapi cron): keeps the challenge and counter tables from growing with traffic. */

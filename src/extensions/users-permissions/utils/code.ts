@@ -2,7 +2,7 @@
  * Pure helpers for one-time codes: no Strapi in here, so they are tested against
  * known vectors alone.
  */
-import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** A source of uniform integers in [min, max); `crypto.randomInt` in production. */
 export type RandomInt = (min: number, max: number) => number;
@@ -22,6 +22,11 @@ export function generateCode(length: number, random: RandomInt = randomInt): str
  */
 export function digestSecret(key: Buffer, purpose: string, owner: string, value: string): string {
   return createHmac('sha256', key).update(`${purpose}\0${owner}\0${value}`).digest('hex');
+}
+
+/** A magic-link token: 256 bits from the CSPRNG, URL-safe. */
+export function generateToken(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 /** Constant-time comparison of two hex digests; a length mismatch is simply false. */

@@ -6,7 +6,7 @@
 const PLACEHOLDER = /<%=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*%>/g;
 const ANY_TAG = /<%/g;
 
-export const TEMPLATE_PLACEHOLDERS = ['CODE', 'USER.username', 'USER.email', 'EXPIRES_IN_MINUTES'] as const;
+export const TEMPLATE_PLACEHOLDERS = ['CODE', 'URL', 'USER.username', 'USER.email', 'EXPIRES_IN_MINUTES'] as const;
 export type TemplateValues = Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>;
 
 /** Names a template refers to that are not known placeholders, plus any non-`<%=` tag. */
@@ -27,6 +27,11 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
+/** Whether a template refers to the given placeholder. */
+export function usesPlaceholder(template: string, name: string): boolean {
+  return [...template.matchAll(PLACEHOLDER)].some((match) => match[1] === name);
 }
 
 /** Substitutes placeholders; in the HTML part values are escaped (a username can hold markup). */

@@ -27,10 +27,16 @@ export default {
     // and turn the single conditional UPDATE that consumes a code into a join.
     userId: { type: 'integer', required: true, private: true, configurable: false },
     codeHash: { type: 'string', required: true, private: true, configurable: false },
+    // HMAC of the magic-link token of the same email; null when no linkUrl is configured.
+    tokenHash: { type: 'string', private: true, configurable: false },
     expiresAt: { type: 'biginteger', required: true, private: true, configurable: false },
     attempts: { type: 'integer', required: true, default: 0, private: true, configurable: false },
     consumedAt: { type: 'biginteger', private: true, configurable: false },
   },
   // "The newest challenge of user X" is the only lookup on the hot path.
-  indexes: [{ name: 'up_passwordless_challenges_user_idx', columns: ['user_id', 'id'] }],
+  // A link is looked up by its token's HMAC.
+  indexes: [
+    { name: 'up_passwordless_challenges_user_idx', columns: ['user_id', 'id'] },
+    { name: 'up_passwordless_challenges_token_idx', columns: ['token_hash'] },
+  ],
 };

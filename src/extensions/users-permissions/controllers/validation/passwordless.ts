@@ -16,17 +16,25 @@ const identifier = yup
 // not enforced here; a code of the wrong length is simply wrong (INVALID_CODE).
 const code = yup.string().required().matches(/^\d{6,10}$/, '${path} must be 6 to 10 digits');
 
+// A magic-link token as generateToken makes it (43 base64url characters), with room to spare.
+const token = yup.string().required().matches(/^[A-Za-z0-9_-]{20,200}$/, '${path} is not a link token');
+
 // Built once at load; strict so nothing is coerced (no numbers turned into strings),
 // noUnknown so extra fields (`email`, `__proto__`, operators) are refused, not ignored.
 const requestSchema = yup.object({ identifier }).noUnknown().required().strict();
 const verifySchema = yup.object({ identifier, code }).noUnknown().required().strict();
+const linkSchema = yup.object({ token }).noUnknown().required().strict();
 
 export interface RequestBody {
   identifier: string;
 }
-export interface VerifyBody extends RequestBody {
+export interface CodeBody extends RequestBody {
   code: string;
 }
+export interface LinkBody {
+  token: string;
+}
+export type VerifyBody = CodeBody | LinkBody;
 
 async function validate<T>(schema: yup.AnyObjectSchema, body: unknown): Promise<T> {
   try {
@@ -41,4 +49,6 @@ async function validate<T>(schema: yup.AnyObjectSchema, body: unknown): Promise<
 }
 
 export const validateRequestBody = (body: unknown): Promise<RequestBody> => validate(requestSchema, body);
-export const validateVerifyBody = (body: unknown): Promise<VerifyBody> => validate(verifySchema, body);
+/** `{ identifier, code }`, or `{ token }` alone for a magic link. */
+export const validateVerifyBody = (body: unknown): Promise<VerifyBody> =>
+  body !== null && typeof body === 'object' && 'token' in body ? validate(linkSchema, body) : validate(verifySchema, body);
