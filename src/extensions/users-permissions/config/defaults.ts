@@ -30,6 +30,7 @@ export function defaultEmailTemplates({ withLink }: { withLink: boolean }): { su
 export const DEFAULT_CONFIG: PasswordlessConfig = {
   grantPublic: false,
   linkUrl: undefined,
+  signUp: 'auto',
   secret: undefined,
   code: { length: 6, ttlSeconds: 600, maxAttempts: 5 },
   limits: {

@@ -31,6 +31,7 @@ const accessList = () =>
 const schema = yup
   .object({
     grantPublic: yup.boolean().required(),
+    signUp: yup.mixed().oneOf([true, false, 'auto']).required(),
     linkUrl: yup
       .string()
       .matches(/^https?:\/\/[^\s?#]+$/, '${path} must be an absolute http(s) URL without query or fragment')

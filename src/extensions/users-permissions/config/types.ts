@@ -24,6 +24,12 @@ export interface PasswordlessConfig {
    */
   linkUrl?: string;
   /**
+   * Sign-up by email: an address with no account gets a code, and the account is
+   * created when the code is proven. 'auto' follows users-permissions' advanced setting
+   * "Enable sign-ups" (allow_register). Usernames never sign up. @default 'auto'
+   */
+  signUp: boolean | 'auto';
+  /**
    * HMAC key for codes and counter keys (`PASSWORDLESS_SECRET`). At least 32 bytes;
    * required in production. Outside production it defaults to a key derived from APP_KEYS.
    */

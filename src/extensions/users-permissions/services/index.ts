@@ -4,6 +4,7 @@ import clock from './passwordless-clock';
 import limits from './passwordless-limits';
 import mailer from './passwordless-mailer';
 import settings from './passwordless-settings';
+import signup from './passwordless-signup';
 
 export default {
   passwordless,
@@ -12,4 +13,5 @@ export default {
   'passwordless-limits': limits,
   'passwordless-mailer': mailer,
   'passwordless-settings': settings,
+  'passwordless-signup': signup,
 };

@@ -11,6 +11,12 @@ const NO_DIGEST = '0'.repeat(64);
 
 export type VerifyOutcome = 'verified' | 'invalid';
 
+/** Whose code it is: an account, or (sign-up) an address that has none yet. */
+export type Owner = { userId: number } | { email: string };
+
+// The user id alone for accounts keeps codes issued before sign-up existed valid.
+const ownerKey = (owner: Owner) => ('userId' in owner ? String(owner.userId) : `email:${owner.email}`);
+
 interface ChallengeRow {
   id: number;
   code_hash: string;
@@ -24,8 +30,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const table = () => strapi.db.connection(CHALLENGE_TABLE);
   const settings = () => getService('passwordless-settings');
   const now = () => getService('passwordless-clock').now();
-  const digest = (userId: number, code: string) =>
-    digestSecret(settings().secretKey(), CODE_PURPOSE, String(userId), code);
+  const digest = (owner: Owner, code: string) => digestSecret(settings().secretKey(), CODE_PURPOSE, ownerKey(owner), code);
+  const ofOwner = (owner: Owner) =>
+    'userId' in owner ? table().where('user_id', owner.userId) : table().whereNull('user_id').where('email', owner.email);
   // A link arrives without an identifier, so its digest cannot name the owner.
   const tokenDigest = (token: string) => digestSecret(settings().secretKey(), LINK_PURPOSE, '', token);
 
@@ -42,10 +49,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     /**
-     * A fresh code (and link token, with `withLink`) for the user; every earlier one of
+     * A fresh code (and link token, with `withLink`) for the owner; every earlier one of
      * theirs stops working. Returns the plaintexts, for the email only.
      */
-    async issueChallenge({ userId, withLink }: { userId: number; withLink: boolean }): Promise<{
+    async issueChallenge({ owner, withLink }: { owner: Owner; withLink: boolean }): Promise<{
       code: string;
       token: string | null;
       expiresAt: number;
@@ -57,8 +64,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const expiresAt = issuedAt + options.ttlSeconds * 1000;
       const created = await strapi.db.query(CHALLENGE_UID).create({
         data: {
-          userId,
-          codeHash: digest(userId, code),
+          userId: 'userId' in owner ? owner.userId : null,
+          email: 'email' in owner ? owner.email : null,
+          codeHash: digest(owner, code),
           tokenHash: token ? tokenDigest(token) : null,
           expiresAt,
           attempts: 0,
@@ -67,8 +75,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       });
       // Verification only ever looks at a user's newest challenge, so older ones are
       // already dead; marking them consumed keeps the table honest and cleanable.
-      await table()
-        .where('user_id', userId)
+      await ofOwner(owner)
         .where('id', '<', created.id)
         .whereNull('consumed_at')
         .update({ consumed_at: issuedAt });
@@ -81,16 +88,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /**
-     * Checks a code against the user's newest challenge and consumes it on success.
-     * `userId: null` (unknown or blocked user) runs the same queries against no row.
+     * Checks a code against the owner's newest challenge and consumes it on success.
+     * `owner: null` (unknown or blocked user) runs the same queries against no row.
      */
-    async verifyChallenge({ userId, code }: { userId: number | null; code: string }): Promise<VerifyOutcome> {
+    async verifyChallenge({ owner, code }: { owner: Owner | null; code: string }): Promise<VerifyOutcome> {
       const { maxAttempts } = settings().get().code;
       const at = now();
-      const owner = userId ?? 0;
-      const row: ChallengeRow | undefined = await table()
+      const subject: Owner = owner ?? { userId: 0 };
+      const row: ChallengeRow | undefined = await ofOwner(subject)
         .select('id', 'code_hash')
-        .where('user_id', owner)
         .orderBy('id', 'desc')
         .first();
       const id = row?.id ?? 0;
@@ -103,7 +109,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         .where('attempts', '<', maxAttempts)
         .where('expires_at', '>', at)
         .increment('attempts', 1);
-      const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(owner, code));
+      const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(subject, code));
       if (Number(reserved) !== 1 || !matches) return 'invalid';
       return (await consume(id, at, maxAttempts)) ? 'verified' : 'invalid';
     },
@@ -113,17 +119,18 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * challenge (using either one consumes both). A code killed by wrong tries takes
      * its link with it. Returns the owner on success.
      */
-    async verifyToken({ token }: { token: string }): Promise<{ userId: number } | null> {
+    async verifyToken({ token }: { token: string }): Promise<Owner | null> {
       const { maxAttempts } = settings().get().code;
       const at = now();
-      const row: { id: number; user_id: number } | undefined = await table()
-        .select('id', 'user_id')
+      const row: { id: number; user_id: number | null; email: string | null } | undefined = await table()
+        .select('id', 'user_id', 'email')
         .where('token_hash', tokenDigest(token))
         .first();
       // Strictly below maxAttempts: a code that used all its tries is dead, link included.
       // An unknown token runs the same write against no row.
       const consumed = await consume(row?.id ?? 0, at, maxAttempts - 1);
-      return row && consumed ? { userId: Number(row.user_id) } : null;
+      if (!row || !consumed) return null;
+      return row.user_id === null ? { email: String(row.email) } : { userId: Number(row.user_id) };
     },
   };
 };

@@ -4,6 +4,7 @@ import { clientIpKey } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
 import { AUDIT_EVENTS, emitAudit } from '../utils/audit';
 import type { LimitHit } from './passwordless-limits';
+import type { Owner } from './passwordless-challenge';
 
 const USER_UID = 'plugin::users-permissions.user';
 
@@ -48,15 +49,32 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const deliverCode = async (id: NormalizedIdentifier, ip: string): Promise<void> => {
     const user = eligible(await findUser(id));
     await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
-    if (!user) return;
+    const owner = await ownerOf(id, user);
+    if (!owner) return;
     const withLink = Boolean(getService('passwordless-settings').get().linkUrl);
-    const { code, token } = await getService('passwordless-challenge').issueChallenge({ userId: user.id, withLink });
+    const { code, token } = await getService('passwordless-challenge').issueChallenge({ owner, withLink });
+    // The address stored on the account, never the one typed; for a sign-up, the
+    // normalised address the account will be created with.
+    const to = user ?? { email: id.email, username: '' };
     try {
-      // Always the address stored on the account, never the one typed.
-      await getService('passwordless-mailer').sendCode({ to: user, code, token });
+      await getService('passwordless-mailer').sendCode({ to, code, token });
     } catch (error) {
-      strapi.log.warn(`[passwordless] email to user ${user.id} failed: ${reason(error)}`);
+      strapi.log.warn(`[passwordless] email to ${user ? `user ${user.id}` : 'a sign-up'} failed: ${reason(error)}`);
     }
+  };
+
+  /** Whose challenge an identifier addresses: its account, its address for a sign-up, or nobody. */
+  const ownerOf = async (id: NormalizedIdentifier, user: LoginUser | null): Promise<Owner | null> => {
+    if (user) return { userId: user.id };
+    return (await getService('passwordless-signup').allows(id)) ? { email: id.email } : null;
+  };
+
+  /** The account behind a consumed challenge, created now for a sign-up. */
+  const accountFor = async (owner: Owner): Promise<LoginUser | null> => {
+    if ('userId' in owner) return eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } }));
+    // Re-checked at use: lists or settings may have changed since the code was sent.
+    if (!(await getService('passwordless-signup').allows(normalizeIdentifier(owner.email)))) return null;
+    return (await getService('passwordless-signup').createAccount(owner.email)) as LoginUser;
   };
 
   const completeLogin = async (user: LoginUser, ip: string): Promise<VerifyResult> => {
@@ -97,18 +115,17 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (locked) return { status: 'limited', limit: locked };
 
       const user = eligible(await findUser(id));
-      const outcome = await getService('passwordless-challenge').verifyChallenge({
-        userId: user?.id ?? null,
-        code,
-      });
-      if (outcome !== 'verified' || !user) {
+      const owner = await ownerOf(id, user);
+      const outcome = await getService('passwordless-challenge').verifyChallenge({ owner, code });
+      const account = outcome === 'verified' && owner ? await accountFor(owner) : null;
+      if (!account) {
         const lock = await limits.recordFailure({ identifier: id.limitKey });
         await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: user?.id ?? null, ip });
         if (lock) await emitAudit(strapi, AUDIT_EVENTS.locked, { userId: user?.id ?? null, ip });
         return { status: 'invalid' };
       }
       await limits.clearFailures({ identifier: id.limitKey });
-      return completeLogin(user, ip);
+      return completeLogin(account, ip);
     },
 
     /** A magic-link token from the email: answers exactly like verifyCode. */
@@ -116,7 +133,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const byIp = await getService('passwordless-limits').limitVerify({ ip: clientIpKey(ip) });
       if (byIp) return { status: 'limited', limit: byIp };
       const owner = await getService('passwordless-challenge').verifyToken({ token });
-      const user = owner ? eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } })) : null;
+      const user = owner ? await accountFor(owner) : null;
       if (!user) {
         await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: null, ip });
         return { status: 'invalid' };

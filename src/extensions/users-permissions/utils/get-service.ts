@@ -4,6 +4,7 @@ import type limits from '../services/passwordless-limits';
 import type mailer from '../services/passwordless-mailer';
 import type passwordless from '../services/passwordless';
 import type settings from '../services/passwordless-settings';
+import type signup from '../services/passwordless-signup';
 
 interface Services {
   passwordless: ReturnType<typeof passwordless>;
@@ -12,6 +13,7 @@ interface Services {
   'passwordless-limits': ReturnType<typeof limits>;
   'passwordless-mailer': ReturnType<typeof mailer>;
   'passwordless-settings': ReturnType<typeof settings>;
+  'passwordless-signup': ReturnType<typeof signup>;
 }
 
 export type ServiceName = keyof Services;

@@ -25,7 +25,9 @@ export default {
   attributes: {
     // A plain column, not a relation: a relation would put the owner in a join table
     // and turn the single conditional UPDATE that consumes a code into a join.
-    userId: { type: 'integer', required: true, private: true, configurable: false },
+    // The account the code is for; null for a sign-up, where `email` names the new address.
+    userId: { type: 'integer', private: true, configurable: false },
+    email: { type: 'string', private: true, configurable: false },
     codeHash: { type: 'string', required: true, private: true, configurable: false },
     // HMAC of the magic-link token of the same email; null when no linkUrl is configured.
     tokenHash: { type: 'string', private: true, configurable: false },
@@ -38,5 +40,6 @@ export default {
   indexes: [
     { name: 'up_passwordless_challenges_user_idx', columns: ['user_id', 'id'] },
     { name: 'up_passwordless_challenges_token_idx', columns: ['token_hash'] },
+    { name: 'up_passwordless_challenges_email_idx', columns: ['email', 'id'] },
   ],
 };
