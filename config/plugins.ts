@@ -13,6 +13,11 @@ export default ({ env }) => {
           redis: { url: env('PASSWORDLESS_REDIS_URL'), keyPrefix: env('PASSWORDLESS_REDIS_PREFIX') },
           limits: { trustedProxyHops: env.int('PROXY_HOPS', 1) },
           // Exact addresses and @domain entries, comma-separated.
+          // Optional HttpOnly JWT cookie; origins allowed to send state-changing requests with it.
+          cookie: {
+            enabled: env.bool('PASSWORDLESS_COOKIE', false),
+            origins: env.array('PASSWORDLESS_COOKIE_ORIGINS', []),
+          },
           access: { allow: env.array('PASSWORDLESS_ALLOW', []), deny: env.array('PASSWORDLESS_DENY', []) },
           email: {
             // Without SES the code email goes to Strapi's log, so the quick start needs

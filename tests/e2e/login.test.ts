@@ -35,6 +35,8 @@ describe('code login, end to end', () => {
 
     const login = await verify(user.email, code);
     expect(login.status).toBe(200);
+    // The cookie session is off by default: no cookie ever appears.
+    expect(login.headers['set-cookie']).toBeUndefined();
     expect(Object.keys(login.body).sort()).toEqual(['jwt', 'user']);
     expect(login.body.user).toMatchObject({ id: user.id, email: user.email, username: user.username, confirmed: true });
     expect(login.body.user.password).toBeUndefined();

@@ -2,7 +2,11 @@ import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 import { newEmail } from '../helpers/users';
 
-const ACTIONS = ['plugin::users-permissions.auth.passwordless', 'plugin::users-permissions.auth.passwordlessVerify'];
+const ACTIONS = [
+  'plugin::users-permissions.auth.logout',
+  'plugin::users-permissions.auth.passwordless',
+  'plugin::users-permissions.auth.passwordlessVerify',
+];
 
 async function publicPermissions(app: TestApp): Promise<string[]> {
   const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
@@ -33,7 +37,7 @@ describe('Settings > Roles', () => {
     app = await startStrapi({ database, passwordless: { limits: RELAXED_LIMITS } });
     const actions = await app.strapi.plugin('users-permissions').service('users-permissions').getActions();
     const auth = actions['plugin::users-permissions'].controllers.auth;
-    expect(Object.keys(auth)).toEqual(expect.arrayContaining(['passwordless', 'passwordlessVerify']));
+    expect(Object.keys(auth)).toEqual(expect.arrayContaining(['passwordless', 'passwordlessVerify', 'logout']));
     expect(await publicPermissions(app)).toEqual([]);
     expect(await statuses(app)).toEqual([403, 403]);
   });

@@ -42,6 +42,8 @@ describe('resolvePasswordlessConfig', () => {
     [{ access: { allow: ['example.com'] } }, 'users-permissions.config.passwordless.access.allow'],
     [{ cleanup: { intervalMinutes: 0 } }, 'users-permissions.config.passwordless.cleanup.intervalMinutes'],
     [{ redis: { url: 'http://cache:6379' } }, 'users-permissions.config.passwordless.redis.url'],
+    [{ cookie: { enabled: true } }, 'users-permissions.config.passwordless.cookie.origins'],
+    [{ cookie: { enabled: true, origins: ['https://shop.test/path'] } }, 'users-permissions.config.passwordless.cookie.origins'],
     [{ typo: true }, 'users-permissions.config.passwordless'],
   ])('refuses %j naming %s', (user, key) => {
     expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(`Invalid ${key}`);
@@ -63,6 +65,11 @@ describe('resolvePasswordlessConfig', () => {
       expect(() => resolvePasswordlessConfig({ linkUrl }, dev)).toThrow('Invalid users-permissions.config.passwordless.linkUrl');
     }
   );
+
+  it('makes the cookie secure by default in production only', () => {
+    expect(resolvePasswordlessConfig({}, dev).cookie.secure).toBe(false);
+    expect(resolvePasswordlessConfig({ secret: SECRET }, prod).cookie.secure).toBe(true);
+  });
 
   it('requires a secret in production', () => {
     expect(() => resolvePasswordlessConfig({}, prod)).toThrow('Invalid users-permissions.config.passwordless.secret');

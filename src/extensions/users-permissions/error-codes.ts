@@ -17,6 +17,12 @@ export const ERROR_CODES = {
   CODE_RATE_LIMITED: 'CODE_RATE_LIMITED',
   /** Too many requests from this client address. Wait `Retry-After` seconds. */
   IP_RATE_LIMITED: 'IP_RATE_LIMITED',
+  /**
+   * A state-changing request authenticated by the session cookie came from an origin
+   * not in `cookie.origins` (or with neither Origin nor Referer). Fix: send it from the
+   * storefront, or list its origin.
+   */
+  CSRF_ORIGIN_MISMATCH: 'CSRF_ORIGIN_MISMATCH',
   /** The database (or Redis) holding codes and counters did not answer. Retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;

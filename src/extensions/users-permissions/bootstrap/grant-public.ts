@@ -3,19 +3,29 @@ import type { Strapi } from '../utils/strapi-types';
 export const PASSWORDLESS_ACTIONS = [
   'plugin::users-permissions.auth.passwordless',
   'plugin::users-permissions.auth.passwordlessVerify',
+  'plugin::users-permissions.auth.logout',
 ];
+// A cookie-authenticated visitor is Authenticated, so logout is theirs to call too.
+const AUTHENTICATED_ACTIONS = ['plugin::users-permissions.auth.logout'];
 const GRANTED_KEY = 'passwordless_public_granted';
 
 /**
- * `grantPublic: true` ticks both routes for the Public role once. The flag in the
+ * `grantPublic: true` ticks the passwordless routes and logout for the Public role
+ * (and logout for Authenticated) once. The flag in the
  * plugin store remembers it was done, so an admin who unticks them stays in charge.
  */
 export async function grantPublicOnce(strapi: Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
   if (await store.get({ key: GRANTED_KEY })) return;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  await grant(strapi, 'public', PASSWORDLESS_ACTIONS);
+  await grant(strapi, 'authenticated', AUTHENTICATED_ACTIONS);
+  await store.set({ key: GRANTED_KEY, value: true });
+}
+
+async function grant(strapi: Strapi, roleType: string, actions: string[]): Promise<void> {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
   if (!role) return;
-  for (const action of PASSWORDLESS_ACTIONS) {
+  for (const action of actions) {
     const existing = await strapi.db
       .query('plugin::users-permissions.permission')
       .findOne({ where: { action, role: role.id } });
@@ -23,5 +33,4 @@ export async function grantPublicOnce(strapi: Strapi): Promise<void> {
       await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
     }
   }
-  await store.set({ key: GRANTED_KEY, value: true });
 }

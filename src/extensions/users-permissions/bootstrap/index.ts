@@ -4,6 +4,7 @@ import type { PasswordlessUserConfig } from '../config/types';
 import { getService } from '../utils/get-service';
 import { grantPublicOnce } from './grant-public';
 import { storageOutage } from '../middlewares/storage-outage';
+import { cookieSession } from '../middlewares/cookie-session';
 import routes from '../routes/content-api/passwordless';
 
 /** Validates the config before anything else runs: a wrong value stops Strapi here. */
@@ -14,6 +15,7 @@ export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
   // Added before Strapi's own middlewares, so it sees the final answer of our routes.
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   strapi.server.use(storageOutage(strapi, routes.map((route) => `${prefix}${route.path}`)));
+  strapi.server.use(cookieSession(prefix));
 }
 
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {

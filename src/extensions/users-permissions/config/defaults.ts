@@ -44,6 +44,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     trustedProxyHops: 1,
   },
   access: { allow: [], deny: [] },
+  cookie: { enabled: false, name: 'strapi_jwt', sameSite: 'lax', secure: false, maxAge: undefined, domain: undefined, path: '/', origins: [] },
   cleanup: { intervalMinutes: 10 },
   redis: { url: undefined, keyPrefix: 'passwordless' },
   email: {

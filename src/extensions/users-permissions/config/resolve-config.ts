@@ -53,6 +53,24 @@ const schema = yup
       })
       .noUnknown(),
     access: yup.object({ allow: accessList(), deny: accessList() }).noUnknown(),
+    cookie: yup
+      .object({
+        enabled: yup.boolean().required(),
+        name: yup.string().matches(/^[A-Za-z0-9_-]+$/, '${path} may hold letters, digits, _ and - only').required(),
+        sameSite: yup.mixed().oneOf(['lax', 'strict', 'none']).required(),
+        secure: yup.boolean().required(),
+        maxAge: yup.number().integer().min(1000).optional(),
+        domain: yup.string().optional(),
+        path: yup.string().matches(/^\//, '${path} must start with /').required(),
+        origins: yup
+          .array(yup.string().matches(/^https?:\/\/[^/\s]+$/, '${path} entries must be origins such as https://shop.example').required())
+          .required()
+          .when('enabled', {
+            is: true,
+            then: (list) => list.min(1, '${path} must list the storefront origins when the cookie is enabled (CSRF defence)'),
+          }),
+      })
+      .noUnknown(),
     cleanup: yup.object({ intervalMinutes: int(1, 59) }).noUnknown(),
     redis: yup
       .object({
@@ -88,7 +106,7 @@ export function resolvePasswordlessConfig(
   user: PasswordlessUserConfig | undefined,
   { isProduction }: ResolveOptions
 ): PasswordlessConfig {
-  const merged = mergeConfig(user ?? {});
+  const merged = mergeConfig(user ?? {}, isProduction);
   try {
     schema.validateSync(merged, { strict: true, abortEarly: true });
   } catch (error) {
@@ -122,7 +140,7 @@ function defined<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
-function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
+function mergeConfig(user: PasswordlessUserConfig, isProduction: boolean): PasswordlessConfig {
   const limits = defined(user.limits);
   return {
     ...DEFAULT_CONFIG,
@@ -135,6 +153,7 @@ function mergeConfig(user: PasswordlessUserConfig): PasswordlessConfig {
       ipVerify: { ...DEFAULT_CONFIG.limits.ipVerify, ...defined(limits.ipVerify) },
     },
     access: { ...DEFAULT_CONFIG.access, ...defined(user.access) },
+    cookie: { ...DEFAULT_CONFIG.cookie, secure: isProduction, ...defined(user.cookie) },
     cleanup: { ...DEFAULT_CONFIG.cleanup, ...defined(user.cleanup) },
     redis: { ...DEFAULT_CONFIG.redis, ...defined(user.redis) },
     email: {

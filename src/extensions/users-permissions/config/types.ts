@@ -70,6 +70,28 @@ export interface PasswordlessConfig {
    * Outsiders get the same 200 and no email. @default { allow: [], deny: [] }
    */
   access: { allow: string[]; deny: string[] };
+  /**
+   * Optional cookie session: a successful verify also sets the JWT as an HttpOnly
+   * cookie, which then authenticates content-API requests that carry no Authorization
+   * header. State-changing requests so authenticated must come from `origins`.
+   */
+  cookie: {
+    /** @default false */
+    enabled: boolean;
+    /** @default 'strapi_jwt' */
+    name: string;
+    /** @default 'lax' */
+    sameSite: 'lax' | 'strict' | 'none';
+    /** Send over HTTPS only. @default true in production */
+    secure: boolean;
+    /** Milliseconds; default: the JWT's own lifetime (users-permissions jwt.expiresIn). */
+    maxAge?: number;
+    domain?: string;
+    /** @default '/' */
+    path: string;
+    /** Origins allowed to make state-changing cookie-authenticated requests (`PASSWORDLESS_COOKIE_ORIGINS`). Required when enabled. */
+    origins: string[];
+  };
   cleanup: {
     /** Minutes between removals of used/expired challenges and expired counters (Strapi cron). @default 10 */
     intervalMinutes: number;

@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import type { LimitHit } from '../services/passwordless-limits';
 import { validateRequestBody, validateVerifyBody } from './validation/passwordless';
 import { resolveClientIp } from '../utils/client-ip';
+import { writeSessionCookie } from './session-cookie';
 
 /**
  * Actions added to users-permissions' `auth` controller, so they appear in
@@ -34,10 +35,15 @@ export default {
     }
     // Exactly what POST /api/auth/local answers.
     const userSchema = strapi.getModel('plugin::users-permissions.user');
-    ctx.body = {
-      jwt: strapi.plugin('users-permissions').service('jwt').issue({ id: result.user.id }),
-      user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }),
-    };
+    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: result.user.id });
+    writeSessionCookie(ctx, jwt);
+    ctx.body = { jwt, user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }) };
+  },
+
+  /** Clears the session cookie (when enabled). The JWT itself stays valid until it expires. */
+  async logout(ctx: Context): Promise<void> {
+    writeSessionCookie(ctx, null);
+    ctx.body = { ok: true };
   },
 };
 

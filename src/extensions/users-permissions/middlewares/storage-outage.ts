@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa';
 import { ERROR_CODES } from '../error-codes';
+import { respondWithError } from '../utils/error-response';
 import type { Strapi } from '../utils/strapi-types';
 
 /**
@@ -14,16 +15,7 @@ export function storageOutage(strapi: Strapi, paths: string[]) {
     await next();
     if (ctx.status !== 401 || ctx.method !== 'POST' || !paths.includes(ctx.path)) return;
     if (await databaseAnswers(strapi)) return;
-    ctx.status = 503;
-    ctx.body = {
-      data: null,
-      error: {
-        status: 503,
-        name: 'ServiceUnavailableError',
-        message: 'Service temporarily unavailable',
-        details: { code: ERROR_CODES.SERVICE_UNAVAILABLE },
-      },
-    };
+    respondWithError(ctx, 503, 'ServiceUnavailableError', 'Service temporarily unavailable', ERROR_CODES.SERVICE_UNAVAILABLE);
   };
 }
 

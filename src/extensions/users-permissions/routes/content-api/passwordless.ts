@@ -16,4 +16,10 @@ export default [
     handler: 'auth.passwordlessVerify',
     config: { prefix: '', policies: [], middlewares: [] },
   },
+  {
+    method: 'POST',
+    path: '/auth/logout',
+    handler: 'auth.logout',
+    config: { prefix: '', policies: [], middlewares: [] },
+  },
 ];
