@@ -44,6 +44,9 @@ describe('resolvePasswordlessConfig', () => {
     [{ redis: { url: 'http://cache:6379' } }, 'users-permissions.config.passwordless.redis.url'],
     [{ cookie: { enabled: true } }, 'users-permissions.config.passwordless.cookie.origins'],
     [{ cookie: { enabled: true, origins: ['https://shop.test/path'] } }, 'users-permissions.config.passwordless.cookie.origins'],
+    [{ email: { locales: { fr: { text: '<%= MOT_DE_PASSE %>' } } } }, 'users-permissions.config.passwordless.email.locales'],
+    [{ email: { locales: { 'not a tag': { text: 'x' } } } }, 'users-permissions.config.passwordless.email.locales'],
+    [{ email: { locales: { fr: { body: 'x' } } } }, 'users-permissions.config.passwordless.email.locales'],
     [{ typo: true }, 'users-permissions.config.passwordless'],
   ])('refuses %j naming %s', (user, key) => {
     expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(`Invalid ${key}`);
@@ -57,6 +60,12 @@ describe('resolvePasswordlessConfig', () => {
     expect(config.email.text).toContain('<%= URL %>');
     expect(config.email.html).toContain('href="<%= URL %>"');
     expect(resolvePasswordlessConfig({}, dev).email.text).not.toContain('URL');
+  });
+
+  it('refuses <%= URL %> in a locale template without linkUrl, naming it', () => {
+    expect(() => resolvePasswordlessConfig({ email: { locales: { fr: { html: '<a href="<%= URL %>">' } } } }, dev)).toThrow(
+      'Invalid users-permissions.config.passwordless.email.locales.fr.html: it uses <%= URL %>'
+    );
   });
 
   it.each(['shop.test/link', 'javascript:alert(1)', 'https://shop.test/link?x=1', 'https://shop.test/#x'])(

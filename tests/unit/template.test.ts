@@ -10,6 +10,7 @@ const values: TemplateValues = {
   'USER.username': '<b>bob</b>',
   'USER.email': 'bob@shop.test',
   EXPIRES_IN_MINUTES: '10',
+  APP_NAME: 'Shop',
 };
 
 describe('renderTemplate', () => {

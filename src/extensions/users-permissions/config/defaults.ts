@@ -52,6 +52,8 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     from: undefined,
     replyTo: undefined,
     ...defaultEmailTemplates({ withLink: false }),
+    appName: 'Strapi',
+    locales: {},
     timeoutMs: 10_000,
     retries: 2,
     retryDelayMs: 1000,

@@ -19,6 +19,22 @@ const template = () =>
       return problems.length === 0 || this.createError({ params: { problems: problems.join(', ') } });
     });
 
+export const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+
+/** Locale keys must look like BCP 47 tags, and each template part must pass the template checks. */
+function localeProblem(locales: Record<string, unknown>): string | null {
+  for (const [locale, templates] of Object.entries(locales ?? {})) {
+    if (!LOCALE.test(locale)) return `"${locale}" is not a locale tag such as fr or pt-BR`;
+    if (typeof templates !== 'object' || templates === null) return `${locale} must be { subject, text, html }`;
+    for (const [part, template] of Object.entries(templates)) {
+      if (!['subject', 'text', 'html'].includes(part)) return `${locale}.${part} is not subject, text or html`;
+      const problems = typeof template === 'string' ? findTemplateProblems(template) : ['not a string'];
+      if (problems.length > 0) return `${locale}.${part} has ${problems.join(', ')}`;
+    }
+  }
+  return null;
+}
+
 const accessList = () =>
   yup
     .array(yup.string().required())
@@ -86,6 +102,14 @@ const schema = yup
         subject: template(),
         text: template(),
         html: template(),
+        appName: yup.string().required(),
+        locales: yup
+          .object()
+          .required()
+          .test('locales', '${path}: ${problem}', function check(value) {
+            const problem = localeProblem(value as Record<string, unknown>);
+            return problem === null || this.createError({ params: { problem } });
+          }),
         timeoutMs: int(100, 120_000),
         retries: int(0, 5),
         retryDelayMs: int(0, 60_000),
@@ -113,10 +137,16 @@ export function resolvePasswordlessConfig(
     const { path, message } = error as { path?: string; message: string };
     throw new Error(`Invalid ${KEY_PREFIX}${path ? `.${path}` : ''}: ${message}`);
   }
-  const linkTemplates = (['subject', 'text', 'html'] as const).filter((key) => usesPlaceholder(merged.email[key], 'URL'));
-  if (!merged.linkUrl && linkTemplates.length > 0) {
+  const templates: Array<[string, string]> = [
+    ...(['subject', 'text', 'html'] as const).map((part): [string, string] => [part, merged.email[part]]),
+    ...Object.entries(merged.email.locales).flatMap(([locale, parts]) =>
+      Object.entries(parts).map(([part, template]): [string, string] => [`locales.${locale}.${part}`, String(template)])
+    ),
+  ];
+  const usingUrl = templates.find(([, template]) => usesPlaceholder(template, 'URL'));
+  if (!merged.linkUrl && usingUrl) {
     throw new Error(
-      `Invalid ${KEY_PREFIX}.email.${linkTemplates[0]}: it uses <%= URL %> but ${KEY_PREFIX}.linkUrl is not set. Set linkUrl (PASSWORDLESS_LINK_URL) or remove the placeholder.`
+      `Invalid ${KEY_PREFIX}.email.${usingUrl[0]}: it uses <%= URL %> but ${KEY_PREFIX}.linkUrl is not set. Set linkUrl (PASSWORDLESS_LINK_URL) or remove the placeholder.`
     );
   }
   if (isProduction && !merged.secret) {

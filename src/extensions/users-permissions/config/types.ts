@@ -10,6 +10,12 @@ export interface RateWindow {
   durationSeconds: number;
 }
 
+export interface EmailTemplates {
+  subject: string;
+  text: string;
+  html: string;
+}
+
 export interface PasswordlessConfig {
   /**
    * Tick both routes for the Public role once, on the first boot that sees this flag.
@@ -118,10 +124,18 @@ export interface PasswordlessConfig {
     from?: string;
     /** Reply-To; falls back to the email plugin's `defaultReplyTo`. */
     replyTo?: string;
-    /** Placeholders: <%= CODE %>, <%= URL %> (needs linkUrl), <%= USER.username %>, <%= USER.email %>, <%= EXPIRES_IN_MINUTES %>. */
+    /** Placeholders: <%= CODE %>, <%= URL %> (needs linkUrl), <%= USER.username %>, <%= USER.email %>, <%= EXPIRES_IN_MINUTES %>, <%= APP_NAME %>. */
     subject: string;
     text: string;
     html: string;
+    /** <%= APP_NAME %> in templates. @default 'Strapi' */
+    appName: string;
+    /**
+     * Templates per locale (`{ fr: { subject, text, html } }`); the request's `locale`
+     * picks one (`fr-CA` falls back to `fr`), else the templates above. Missing parts
+     * fall back to the default template's. @default {}
+     */
+    locales: Record<string, Partial<EmailTemplates>>;
     /** Milliseconds one delivery attempt may take before it is abandoned. @default 10000 */
     timeoutMs: number;
     /** Further attempts after a failed or timed-out one (same message, same code). @default 2 */

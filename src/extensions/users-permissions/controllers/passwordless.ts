@@ -14,8 +14,8 @@ import { writeSessionCookie } from './session-cookie';
  */
 export default {
   async passwordless(ctx: Context): Promise<void> {
-    const { identifier } = await validateRequestBody(ctx.request.body);
-    const hit = await available(() => getService('passwordless').requestCode({ identifier, ip: clientIp(ctx) }));
+    const { identifier, locale } = await validateRequestBody(ctx.request.body);
+    const hit = await available(() => getService('passwordless').requestCode({ identifier, locale, ip: clientIp(ctx) }));
     if (hit) throw rateLimited(ctx, hit);
     // The same bytes whether or not the identifier has an account.
     ctx.body = { ok: true };

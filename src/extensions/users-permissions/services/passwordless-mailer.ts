@@ -1,6 +1,7 @@
 import type { Strapi } from '../utils/strapi-types';
 import { renderTemplate, type TemplateValues } from '../utils/template';
 import { getService } from '../utils/get-service';
+import type { EmailTemplates } from '../config/types';
 
 export interface Recipient {
   email: string;
@@ -12,7 +13,7 @@ export interface Recipient {
  * In `log` delivery (development only) it writes the message to the log instead.
  */
 export default ({ strapi }: { strapi: Strapi }) => ({
-  async sendCode({ to, code, token }: { to: Recipient; code: string; token?: string | null }): Promise<void> {
+  async sendCode({ to, code, token, locale }: { to: Recipient; code: string; token?: string | null; locale?: string }): Promise<void> {
     const { email, code: codeOptions, linkUrl } = getService('passwordless-settings').get();
     const values: TemplateValues = {
       CODE: code,
@@ -20,14 +21,16 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       'USER.username': to.username ?? '',
       'USER.email': to.email,
       EXPIRES_IN_MINUTES: String(Math.ceil(codeOptions.ttlSeconds / 60)),
+      APP_NAME: email.appName,
     };
+    const templates = { subject: email.subject, text: email.text, html: email.html, ...pickLocale(email.locales, locale) };
     const message = {
       to: to.email,
       ...(email.from ? { from: email.from } : {}),
       ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-      subject: renderTemplate(email.subject, values, { html: false }),
-      text: renderTemplate(email.text, values, { html: false }),
-      html: renderTemplate(email.html, values, { html: true }),
+      subject: renderTemplate(templates.subject, values, { html: false }),
+      text: renderTemplate(templates.text, values, { html: false }),
+      html: renderTemplate(templates.html, values, { html: true }),
     };
     if (email.delivery === 'log') {
       strapi.log.info(`[passwordless] email to ${message.to}: ${message.subject}\n${message.text}`);
@@ -49,6 +52,14 @@ export default ({ strapi }: { strapi: Strapi }) => ({
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The exact locale's templates, else its language's (`fr-CA` → `fr`), else none. */
+function pickLocale(locales: Record<string, Partial<EmailTemplates>>, locale: string | undefined): Partial<EmailTemplates> {
+  if (!locale) return {};
+  const byKey = new Map(Object.entries(locales).map(([key, value]) => [key.toLowerCase(), value]));
+  const wanted = locale.toLowerCase();
+  return byKey.get(wanted) ?? byKey.get(wanted.split('-')[0]) ?? {};
 }
 
 /** The storefront page from config, never from the request, with the token as `?token=`. */

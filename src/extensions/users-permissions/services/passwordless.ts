@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const eligible = (user: LoginUser | null): LoginUser | null =>
     user && !user.blocked && getService('passwordless-settings').permits(user.email) ? user : null;
 
-  const deliverCode = async (id: NormalizedIdentifier, ip: string): Promise<void> => {
+  const deliverCode = async (id: NormalizedIdentifier, ip: string, locale: string | undefined): Promise<void> => {
     const user = eligible(await findUser(id));
     await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
     const owner = await ownerOf(id, user);
@@ -57,7 +57,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     // normalised address the account will be created with.
     const to = user ?? { email: id.email, username: '' };
     try {
-      await getService('passwordless-mailer').sendCode({ to, code, token });
+      await getService('passwordless-mailer').sendCode({ to, code, token, locale });
     } catch (error) {
       strapi.log.warn(`[passwordless] email to ${user ? `user ${user.id}` : 'a sign-up'} failed: ${reason(error)}`);
     }
@@ -88,7 +88,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     /** Returns the limit hit, or null once a delivery is under way. */
-    async requestCode({ identifier, ip }: { identifier: string; ip: string }): Promise<LimitHit | null> {
+    async requestCode({ identifier, ip, locale }: { identifier: string; ip: string; locale?: string }): Promise<LimitHit | null> {
       const id = normalizeIdentifier(identifier);
       const hit = await getService('passwordless-limits').limitRequest({
         ip: clientIpKey(ip),
@@ -97,7 +97,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (hit) return hit;
       // Sending does not decide the response: the lookup, the write and the provider
       // call run after it, for known and unknown identifiers alike.
-      const task: Promise<void> = deliverCode(id, ip)
+      const task: Promise<void> = deliverCode(id, ip, locale)
         .catch((error) => {
           strapi.log.error(`[passwordless] could not issue a code: ${reason(error)}`);
         })

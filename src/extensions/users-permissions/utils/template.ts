@@ -6,7 +6,7 @@
 const PLACEHOLDER = /<%=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*%>/g;
 const ANY_TAG = /<%/g;
 
-export const TEMPLATE_PLACEHOLDERS = ['CODE', 'URL', 'USER.username', 'USER.email', 'EXPIRES_IN_MINUTES'] as const;
+export const TEMPLATE_PLACEHOLDERS = ['CODE', 'URL', 'USER.username', 'USER.email', 'EXPIRES_IN_MINUTES', 'APP_NAME'] as const;
 export type TemplateValues = Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>;
 
 /** Names a template refers to that are not known placeholders, plus any non-`<%=` tag. */
