@@ -9,7 +9,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 const CONFIG_PATH = 'plugin.users-permissions.passwordless';
 
-async function bootStrapi({ passwordless, proxy = false } = {}) {
+async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extraRoutes } = {}) {
   const createStrapi = require('@strapi/strapi');
   const { resolvePasswordlessConfig } = require(path.join(
     ROOT,
@@ -26,7 +26,10 @@ async function bootStrapi({ passwordless, proxy = false } = {}) {
     const merged = mergeDeep(fileConfig['users-permissions'].config.passwordless, passwordless);
     instance.config.set(CONFIG_PATH, resolvePasswordlessConfig(merged, { isProduction: false }));
   }
+  for (const [key, value] of Object.entries(pluginConfig)) instance.config.set(key, value);
   await instance.bootstrap();
+  // Routes that exist only for this process (the benchmark's no-op baseline).
+  if (extraRoutes) instance.server.routes({ type: 'content-api', routes: extraRoutes });
   instance.server.app.proxy = proxy;
   await instance.server.mount();
   return instance;

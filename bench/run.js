@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: the compiled project on SQLite (or DATABASE_CLIENT=postgres), driven
+ * over loopback by autocannon, every figure measured side by side in one run and
+ * reported as ratios (absolute numbers drift on a shared machine; ratios are the result).
+ * Writes bench/results.json and bench/results.md. Targets print pass/short; they never fail.
+ *
+ * BENCH_SECONDS (default 5) per throughput run, BENCH_MEMORY_REQUESTS (default 100000).
+ */
+const { fork } = require('node:child_process');
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+const { randomUUID } = require('node:crypto');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+
+const ROOT = path.resolve(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS || 100_000);
+const CLIENT = process.env.DATABASE_CLIENT || 'sqlite';
+const CONNECTIONS = 10;
+
+/** Answers SES SendEmail like AWS, so delivery runs the real provider code. */
+function startSesSink() {
+  let sent = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      sent += 1;
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end(`<SendEmailResponse><SendEmailResult><MessageId>m${sent}</MessageId></SendEmailResult></SendEmailResponse>`);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}`, sent: () => sent })));
+}
+
+async function createDatabase() {
+  if (CLIENT === 'postgres') {
+    const name = `pl_bench_${randomUUID().slice(0, 8)}`;
+    const admin = { host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', password: process.env.DATABASE_PASSWORD || '' };
+    const run = async (sql) => { const c = new Client({ ...admin, database: 'postgres' }); await c.connect(); await c.query(sql); await c.end(); };
+    await run(`CREATE DATABASE ${name}`);
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_NAME: name, DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_SSL: 'false' },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const file = `.tmp/bench-${randomUUID().slice(0, 8)}.db`;
+  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => fs.rmSync(path.join(ROOT, file), { force: true }) };
+}
+
+function startStrapi(env) {
+  const child = fork(path.join(__dirname, 'strapi-process.js'), [], { env: { ...process.env, ...env }, execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let next = 0;
+  const pending = new Map();
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`Strapi exited with ${code}`)));
+    child.on('message', (message) => {
+      if (message.ready) {
+        resolve({
+          port: message.port,
+          call: (command, args) => new Promise((done, fail) => { next += 1; pending.set(next, { done, fail }); child.send({ id: next, command, args }); }),
+          stop: () => { child.removeAllListeners('exit'); child.kill(); },
+        });
+      } else if (pending.has(message.id)) {
+        const { done, fail } = pending.get(message.id);
+        pending.delete(message.id);
+        message.error ? fail(new Error(message.error)) : done(message.result);
+      }
+    });
+  });
+}
+
+function load(port, { method = 'GET', path: route, bodies, amount, duration = SECONDS }) {
+  return new Promise((resolve, reject) => {
+    let i = 0;
+    const request = { method, path: route, headers: { 'content-type': 'application/json' } };
+    if (bodies) request.setupRequest = (req) => ({ ...req, body: JSON.stringify(bodies(i++)) });
+    autocannon(
+      { url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, requests: [request], ...(amount ? { amount } : { duration }) },
+      (error, result) => (error ? reject(error) : resolve(result))
+    );
+  });
+}
+
+const summary = (r) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+
+/** Sequential requests over one keep-alive connection; returns each latency in ms. */
+async function timeEach(port, route, bodies) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const times = [];
+  for (const body of bodies) {
+    const data = JSON.stringify(body);
+    const start = process.hrtime.bigint();
+    await new Promise((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: route, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => { res.resume(); res.on('end', resolve); });
+      req.on('error', reject);
+      req.end(data);
+    });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  agent.destroy();
+  return times;
+}
+
+const quantile = (values, q) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main() {
+  const ses = await startSesSink();
+  const database = await createDatabase();
+  const env = {
+    NODE_ENV: 'test', HOST: '127.0.0.1', APP_KEYS: 'benchKeyA,benchKeyB', API_TOKEN_SALT: 'bench', ADMIN_JWT_SECRET: 'bench', TRANSFER_TOKEN_SALT: 'bench', JWT_SECRET: 'bench-jwt-secret',
+    PASSWORDLESS_SECRET: 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz', PASSWORDLESS_GRANT_PUBLIC: 'true', PASSWORDLESS_EMAIL_DELIVERY: 'provider', PASSWORDLESS_REDIS_URL: '',
+    EMAIL_PROVIDER: 'amazon-ses', AWS_SES_KEY: 'AKIABENCH', AWS_SES_SECRET: 'bench', AWS_SES_ENDPOINT: ses.url, EMAIL_FROM: 'bench@bench.test', PROXY: 'false',
+    ...database.env,
+  };
+  await require('@strapi/strapi').compile({ appDir: ROOT });
+  const app = await startStrapi(env);
+  const results = { machine: `${require('node:os').cpus().length} cores, ${require('node:os').cpus()[0].model}, Node ${process.version}`, database: CLIENT, seconds: SECONDS, runs: {} };
+  const log = (line) => console.error(`[bench] ${line}`);
+  try {
+    log('preparing users');
+    const requestUsers = await app.call('createUsers', { prefix: 'req', count: 20_000 });
+    await app.call('addPasswordUser', { email: 'local@bench.test', password: 'Bench-password-1' });
+    const timingUsers = await app.call('createUsers', { prefix: 'tim', count: 400 });
+
+    for (const [name, spec] of Object.entries({
+      noop: { path: '/api/bench/noop' },
+      local: { method: 'POST', path: '/api/auth/local', bodies: () => ({ identifier: 'local@bench.test', password: 'Bench-password-1' }) },
+      request: { method: 'POST', path: '/api/auth/passwordless', bodies: (i) => ({ identifier: `req${i % requestUsers.length}@bench.test` }) },
+    })) {
+      log(`${name}: warm-up, then ${SECONDS} s`);
+      await load(app.port, { ...spec, duration: 1 });
+      await app.call('settle');
+      results.runs[name] = summary(await load(app.port, spec));
+      await app.call('settle');
+    }
+
+    log('verify: issuing codes beforehand through the service');
+    const verifyUsers = await app.call('createUsers', { prefix: 'ver', count: 6000 });
+    const verifyCodes = await app.call('issueCodes', { userIds: verifyUsers });
+    const verifyBody = (offset) => (i) => ({ identifier: `ver${offset + i}@bench.test`, code: verifyCodes[offset + i] });
+    await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(0), amount: 1000 });
+    results.runs.verify = summary(await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(1000), amount: 5000 }));
+
+    log('timing: 400 interleaved requests, known and unknown');
+    const interleave = (known, unknown) => known.flatMap((k, i) => [{ known: true, body: k }, { known: false, body: unknown[i] }]);
+    const requestMix = interleave(timingUsers.slice(0, 200).map((_, i) => ({ identifier: `tim${i}@bench.test` })), Array.from({ length: 200 }, (_, i) => ({ identifier: `nobody${i}-${randomUUID().slice(0, 6)}@bench.test` })));
+    const requestTimes = await timeEach(app.port, '/api/auth/passwordless', requestMix.map((m) => m.body));
+    await app.call('settle');
+    const timingCodes = await app.call('issueCodes', { userIds: timingUsers.slice(200, 400) });
+    const verifyMix = interleave(timingCodes.map((code, i) => ({ identifier: `tim${200 + i}@bench.test`, code: code === '000000' ? '000001' : '000000' })), Array.from({ length: 200 }, (_, i) => ({ identifier: `ghost${i}-${randomUUID().slice(0, 6)}@bench.test`, code: '000000' })));
+    const verifyTimes = await timeEach(app.port, '/api/auth/passwordless/verify', verifyMix.map((m) => m.body));
+    const split = (mix, times) => ({ known: times.filter((_, i) => mix[i].known), unknown: times.filter((_, i) => !mix[i].known) });
+    for (const [name, parts] of Object.entries({ request: split(requestMix, requestTimes), verify: split(verifyMix, verifyTimes) })) {
+      results.runs[`timing_${name}`] = {
+        known_median: round(quantile(parts.known, 0.5), 3), known_p90: round(quantile(parts.known, 0.9), 3),
+        unknown_median: round(quantile(parts.unknown, 0.5), 3), unknown_p90: round(quantile(parts.unknown, 0.9), 3),
+        ratio: round(quantile(parts.unknown, 0.5) / quantile(parts.known, 0.5), 3),
+      };
+    }
+
+    log(`memory: RSS before and after ${MEMORY_REQUESTS} requests`);
+    const rssBefore = await app.call('rss');
+    await load(app.port, { method: 'POST', path: '/api/auth/passwordless', bodies: (i) => ({ identifier: `req${i % requestUsers.length}@bench.test` }), amount: MEMORY_REQUESTS });
+    const rssAfter = await app.call('rss');
+    results.runs.memory = { requests: MEMORY_REQUESTS, rss_before_mb: round(rssBefore / 2 ** 20, 1), rss_after_mb: round(rssAfter / 2 ** 20, 1), growth_mb: round((rssAfter - rssBefore) / 2 ** 20, 1) };
+
+    log('growth: verify p50 with 0 and 1,000,000 challenge rows');
+    await app.call('clearChallenges');
+    const growthUsers = await app.call('createUsers', { prefix: 'gro', count: 800 });
+    const p50Verify = async (userIds, offset) => {
+      const codes = await app.call('issueCodes', { userIds });
+      const times = await timeEach(app.port, '/api/auth/passwordless/verify', codes.map((code, i) => ({ identifier: `gro${offset + i}@bench.test`, code })));
+      return quantile(times, 0.5);
+    };
+    const p50Empty = await p50Verify(growthUsers.slice(0, 400), 0);
+    const rows = await app.call('fillChallenges', { rows: 1_000_000 });
+    const p50Full = await p50Verify(growthUsers.slice(400, 800), 400);
+    results.runs.growth = { rows, p50_empty_ms: round(p50Empty, 3), p50_full_ms: round(p50Full, 3), ratio: round(p50Full / p50Empty, 3), plan: await app.call('explainLookup') };
+  } finally {
+    app.stop();
+    ses.server.close();
+    await database.drop();
+  }
+
+  const { noop, local, request, verify, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
+  const status = (ok) => (ok ? 'pass' : 'short');
+  const rows = [
+    ['no-op route (the limit)', `${noop.rps} req/s, p50 ${noop.p50} ms, p99 ${noop.p99} ms`, '', ''],
+    ['POST /api/auth/local (bcrypt)', `${local.rps} req/s, p50 ${local.p50} ms, p99 ${local.p99} ms`, '', ''],
+    ['POST /api/auth/passwordless', `${request.rps} req/s, p50 ${request.p50} ms, p99 ${request.p99} ms`, '', ''],
+    ['POST /api/auth/passwordless/verify', `${verify.rps} req/s, p50 ${verify.p50} ms, p99 ${verify.p99} ms`, '', ''],
+    ['request / no-op', round(request.rps / noop.rps), '≥ 0.30', status(request.rps / noop.rps >= 0.3)],
+    ['verify / no-op', round(verify.rps / noop.rps), '≥ 0.30', status(verify.rps / noop.rps >= 0.3)],
+    ['request / auth/local', round(request.rps / local.rps, 1), '≥ 50', status(request.rps / local.rps >= 50)],
+    ['verify / auth/local', round(verify.rps / local.rps, 1), '≥ 50', status(verify.rps / local.rps >= 50)],
+    ['request: unknown / known median', `${tr.ratio} (${tr.unknown_median} / ${tr.known_median} ms; p90 ${tr.unknown_p90} / ${tr.known_p90})`, '0.95–1.05', status(tr.ratio >= 0.95 && tr.ratio <= 1.05)],
+    ['verify: unknown / known median', `${tv.ratio} (${tv.unknown_median} / ${tv.known_median} ms; p90 ${tv.unknown_p90} / ${tv.known_p90})`, '0.95–1.05', status(tv.ratio >= 0.95 && tv.ratio <= 1.05)],
+    ['verify p50 at 1M rows / 0 rows', `${growth.ratio} (${growth.p50_full_ms} / ${growth.p50_empty_ms} ms)`, '≤ 1.2', status(growth.ratio <= 1.2)],
+    [`RSS growth after ${memory.requests} requests`, `${memory.growth_mb} MB (${memory.rss_before_mb} → ${memory.rss_after_mb})`, '< 50 MB', status(memory.growth_mb < 50)],
+  ];
+  const markdown = [
+    `Database: ${CLIENT}; machine: ${results.machine}; ${CONNECTIONS} connections, ${SECONDS} s per throughput run.`,
+    '',
+    '| measure | result | target | status |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    `Lookup plan: ${growth.plan}`,
+  ].join('\n');
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
+  fs.writeFileSync(path.join(__dirname, 'results.md'), `${markdown}\n`);
+  console.log(markdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

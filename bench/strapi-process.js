@@ -1,0 +1,104 @@
+/**
+ * The Strapi under benchmark, in its own process so the load generator does not share
+ * its event loop. Limits are raised (not disabled); a no-op content-api route exists
+ * here only, as the baseline. Answers the parent's IPC commands.
+ */
+const { bootStrapi } = require('../tests/helpers/boot-strapi');
+
+const USER_UID = 'plugin::users-permissions.user';
+const CHALLENGES = 'up_passwordless_challenges';
+const HIGH = { points: 1_000_000, durationSeconds: 900 };
+
+async function main() {
+  const strapi = await bootStrapi({
+    passwordless: {
+      grantPublic: true,
+      signUp: false,
+      limits: { ipRequest: HIGH, ipVerify: HIGH, identifierCooldownSeconds: 1, identifierPerHour: 10_000, failureBudget: 10_000 },
+    },
+    // users-permissions' own in-memory limiter on /auth/local (10 per minute) would
+    // measure itself, not bcrypt.
+    pluginConfig: { 'plugin.users-permissions.ratelimit': { interval: 60_000, max: 1_000_000_000 } },
+    extraRoutes: [{ method: 'GET', path: '/bench/noop', handler: (ctx) => { ctx.body = { ok: true }; }, config: { auth: false } }],
+  });
+  strapi.log.level = 'error';
+  const server = strapi.server.httpServer;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const service = (name) => strapi.plugin('users-permissions').service(name);
+  const commands = {
+    async createUsers({ prefix, count }) {
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const ids = [];
+      for (let start = 0; start < count; start += 500) {
+        const data = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
+          username: `${prefix}${start + i}`,
+          email: `${prefix}${start + i}@bench.test`,
+          provider: 'local',
+          confirmed: true,
+          blocked: false,
+          role: role.id,
+        }));
+        await strapi.db.query(USER_UID).createMany({ data });
+      }
+      const rows = await strapi.db.connection('up_users').select('id').where('username', 'like', `${prefix}%`).orderBy('id');
+      rows.forEach((row) => ids.push(row.id));
+      return ids;
+    },
+    async addPasswordUser({ email, password }) {
+      await strapi.plugin('users-permissions').service('user').add({
+        username: email.split('@')[0], email, password, provider: 'local', confirmed: true, blocked: false,
+      });
+    },
+    async issueCodes({ userIds }) {
+      const codes = [];
+      for (const userId of userIds) {
+        codes.push((await service('passwordless-challenge').issueChallenge({ owner: { userId }, withLink: false })).code);
+      }
+      return codes;
+    },
+    async fillChallenges({ rows }) {
+      const knex = strapi.db.connection;
+      const client = knex.client.config.client;
+      // Rows for users that do not exist: they only make the table large.
+      if (client === 'pg' || client === 'postgres') {
+        await knex.raw(`INSERT INTO ${CHALLENGES} (user_id, code_hash, expires_at, attempts) SELECT 100000000 + n, md5(n::text), 0, 0 FROM generate_series(1, ?) AS n`, [rows]);
+        await knex.raw(`ANALYZE ${CHALLENGES}`);
+      } else {
+        await knex.raw(`WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ?) INSERT INTO ${CHALLENGES} (user_id, code_hash, expires_at, attempts) SELECT 100000000 + n, hex(randomblob(32)), 0, 0 FROM s`, [rows]);
+        await knex.raw(`ANALYZE`);
+      }
+      const [{ n }] = await knex(CHALLENGES).count({ n: '*' });
+      return Number(n);
+    },
+    async clearChallenges() {
+      await strapi.db.connection(CHALLENGES).delete();
+    },
+    async explainLookup() {
+      const knex = strapi.db.connection;
+      const client = knex.client.config.client;
+      const sql = `SELECT id, code_hash FROM ${CHALLENGES} WHERE user_id = 42 ORDER BY id DESC LIMIT 1`;
+      const plan = client === 'pg' || client === 'postgres' ? await knex.raw(`EXPLAIN ${sql}`) : await knex.raw(`EXPLAIN QUERY PLAN ${sql}`);
+      return JSON.stringify(plan.rows ?? plan);
+    },
+    async rss() {
+      if (global.gc) global.gc();
+      await strapi.plugin('users-permissions').service('passwordless').settled();
+      if (global.gc) global.gc();
+      return process.memoryUsage().rss;
+    },
+    settle: () => service('passwordless').settled(),
+  };
+  process.on('message', async ({ id, command, args }) => {
+    try {
+      process.send({ id, result: await commands[command](args ?? {}) });
+    } catch (error) {
+      process.send({ id, error: String(error && error.stack) });
+    }
+  });
+  process.send({ ready: true, port: server.address().port });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
