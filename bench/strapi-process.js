@@ -88,6 +88,8 @@ async function main() {
     },
     settle: () => service('passwordless').settled(),
   };
+  // A clean exit on SIGINT lets `node --cpu-prof` write its profile.
+  process.on('SIGINT', () => process.exit(0));
   process.on('message', async ({ id, command, args }) => {
     try {
       process.send({ id, result: await commands[command](args ?? {}) });
