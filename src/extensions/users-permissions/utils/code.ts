@@ -9,7 +9,7 @@ export type RandomInt = (min: number, max: number) => number;
 
 /**
  * A decimal code of `length` digits, leading zeros kept ("004217" is a valid code).
- * `randomInt` is CSPRNG-backed and unbiased; Math.random is neither.
+ * `randomInt` is CSPRNG-backed and unbiased; a general-purpose PRNG is neither.
  */
 export function generateCode(length: number, random: RandomInt = randomInt): string {
   return String(random(0, 10 ** length)).padStart(length, '0');
