@@ -1,5 +1,7 @@
 export default ({ env }) => {
   const useSes = env('EMAIL_PROVIDER') === 'amazon-ses';
+  // env.array turns `X=` (as in .env.example) into [''], which is no entry at all.
+  const list = (name: string): string[] => env.array(name, []).filter((entry: string) => entry.trim() !== '');
   return {
     'users-permissions': {
       config: {
@@ -16,13 +18,13 @@ export default ({ env }) => {
           // Optional HttpOnly JWT cookie; origins allowed to send state-changing requests with it.
           cookie: {
             enabled: env.bool('PASSWORDLESS_COOKIE', false),
-            origins: env.array('PASSWORDLESS_COOKIE_ORIGINS', []),
+            origins: list('PASSWORDLESS_COOKIE_ORIGINS'),
           },
-          access: { allow: env.array('PASSWORDLESS_ALLOW', []), deny: env.array('PASSWORDLESS_DENY', []) },
+          access: { allow: list('PASSWORDLESS_ALLOW'), deny: list('PASSWORDLESS_DENY') },
           email: {
             // Without SES the code email goes to Strapi's log, so the quick start needs
             // no account anywhere. Production refuses 'log' at boot.
-            delivery: env('PASSWORDLESS_EMAIL_DELIVERY', useSes ? 'provider' : 'log'),
+            delivery: env('PASSWORDLESS_EMAIL_DELIVERY') || (useSes ? 'provider' : 'log'),
             from: env('EMAIL_FROM'),
           },
         },

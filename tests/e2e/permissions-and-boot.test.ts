@@ -1,5 +1,8 @@
 import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
 import { newEmail } from '../helpers/users';
 
 const ACTIONS = [
@@ -54,6 +57,27 @@ describe('Settings > Roles', () => {
     app = await startStrapi({ database, passwordless: { grantPublic: true, limits: RELAXED_LIMITS } });
     expect(await publicPermissions(app)).toEqual([]);
     expect(await statuses(app)).toEqual([403, 403]);
+  });
+});
+
+describe('the quick start', () => {
+  // Regression: `X=` lines in .env.example became [''] lists that failed validation,
+  // so `npm run develop` on a fresh clone did not start.
+  it('boots with every value of .env.example (database aside) and serves the flow', async () => {
+    const example = dotenv.parse(fs.readFileSync(path.join(__dirname, '../../.env.example')));
+    const env = {
+      // Empty = unset, as on a machine where only .env.example's values exist.
+      PASSWORDLESS_EMAIL_DELIVERY: '',
+      ...Object.fromEntries(Object.entries(example).filter(([key]) => !key.startsWith('DATABASE_'))),
+    };
+    const app = await startStrapi({ env });
+    try {
+      const res = await app.http().post('/api/auth/passwordless').send({ identifier: newEmail() });
+      expect(res.status).toBe(200);
+      expect(app.strapi.plugin('users-permissions').service('passwordless-settings').get().email.delivery).toBe('log');
+    } finally {
+      await app.stop();
+    }
   });
 });
 
