@@ -36,7 +36,7 @@ describe('Settings > Roles', () => {
   });
   afterAll(async () => database?.drop());
 
-  it('lists both routes as actions of the auth controller, off for Public until granted', async () => {
+  it('lists the passwordless routes and logout as actions of the auth controller, off for Public until granted', async () => {
     app = await startStrapi({ database, passwordless: { limits: RELAXED_LIMITS } });
     const actions = await app.strapi.plugin('users-permissions').service('users-permissions').getActions();
     const auth = actions['plugin::users-permissions'].controllers.auth;
@@ -45,7 +45,7 @@ describe('Settings > Roles', () => {
     expect(await statuses(app)).toEqual([403, 403]);
   });
 
-  it('grantPublic ticks both for Public on the next boot', async () => {
+  it('grantPublic ticks them for Public on the next boot', async () => {
     app = await startStrapi({ database, passwordless: { grantPublic: true, limits: RELAXED_LIMITS } });
     expect(await publicPermissions(app)).toEqual(ACTIONS.slice().sort());
     expect(await statuses(app)).toEqual([200, 400]);

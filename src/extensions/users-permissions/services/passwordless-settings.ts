@@ -5,16 +5,17 @@ import type { PasswordlessConfig } from '../config/types';
 import { createAccessPolicy } from '../utils/access';
 
 /**
- * The validated config (set by register) and the HMAC key derived from it, read once.
+ * The validated config (set by register), and what is derived from it once: the HMAC
+ * key and the allow/deny policy.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
   let key: Buffer | undefined;
-  let permits: ((email: string) => boolean) | undefined;
+  let policy: ((email: string) => boolean) | undefined;
   return {
     /** Whether the allow/deny lists admit this stored address. */
     permits(email: string): boolean {
-      permits ??= createAccessPolicy(this.get().access);
-      return permits(email);
+      policy ??= createAccessPolicy(this.get().access);
+      return policy(email);
     },
     get(): PasswordlessConfig {
       return strapi.config.get(CONFIG_PATH) as PasswordlessConfig;
