@@ -6,6 +6,8 @@
  * Writes bench/results.json and bench/results.md. Targets print pass/short; they never fail.
  *
  * BENCH_SECONDS (default 5) per throughput run, BENCH_MEMORY_REQUESTS (default 100000).
+ * BENCH_ONLY=noop,request,... runs a subset (names as in results.json) while working on
+ * one figure; BENCH_CPU_PROF=dir starts Strapi under `node --cpu-prof` writing there.
  */
 const { fork } = require('node:child_process');
 const http = require('node:http');
@@ -20,6 +22,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS || 100_000);
 const CLIENT = process.env.DATABASE_CLIENT || 'sqlite';
 const CONNECTIONS = 10;
+const ONLY = (process.env.BENCH_ONLY || '').split(',').map((name) => name.trim()).filter(Boolean);
+const want = (name) => ONLY.length === 0 || ONLY.includes(name);
+const CPU_PROF = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
 
 /** Answers SES SendEmail like AWS, so delivery runs the real provider code. */
 function startSesSink() {
@@ -51,7 +56,7 @@ async function createDatabase() {
 }
 
 function startStrapi(env) {
-  const child = fork(path.join(__dirname, 'strapi-process.js'), [], { env: { ...process.env, ...env }, execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'strapi-process.js'), [], { env: { ...process.env, ...env }, execArgv: ['--expose-gc', ...CPU_PROF], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let next = 0;
   const pending = new Map();
   return new Promise((resolve, reject) => {
@@ -61,7 +66,7 @@ function startStrapi(env) {
         resolve({
           port: message.port,
           call: (command, args) => new Promise((done, fail) => { next += 1; pending.set(next, { done, fail }); child.send({ id: next, command, args }); }),
-          stop: () => { child.removeAllListeners('exit'); child.kill(); },
+          stop: () => new Promise((done) => { child.removeAllListeners('exit'); child.once('exit', done); child.kill('SIGINT'); }),
         });
       } else if (pending.has(message.id)) {
         const { done, fail } = pending.get(message.id);
@@ -128,9 +133,11 @@ async function main() {
 
     for (const [name, spec] of Object.entries({
       noop: { path: '/api/bench/noop' },
+      noop_public: { path: '/api/bench/noop-public' },
       local: { method: 'POST', path: '/api/auth/local', bodies: () => ({ identifier: 'local@bench.test', password: 'Bench-password-1' }) },
       request: { method: 'POST', path: '/api/auth/passwordless', bodies: (i) => ({ identifier: `req${i % requestUsers.length}@bench.test` }) },
     })) {
+      if (!want(name)) continue;
       log(`${name}: warm-up, then ${SECONDS} s`);
       await load(app.port, { ...spec, duration: 1 });
       await app.call('settle');
@@ -138,13 +145,16 @@ async function main() {
       await app.call('settle');
     }
 
+    if (want('verify')) {
     log('verify: issuing codes beforehand through the service');
     const verifyUsers = await app.call('createUsers', { prefix: 'ver', count: 6000 });
     const verifyCodes = await app.call('issueCodes', { userIds: verifyUsers });
     const verifyBody = (offset) => (i) => ({ identifier: `ver${offset + i}@bench.test`, code: verifyCodes[offset + i] });
     await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(0), amount: 1000 });
     results.runs.verify = summary(await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(1000), amount: 5000 }));
+    }
 
+    if (want('timing')) {
     log('timing: 400 interleaved requests, known and unknown');
     const interleave = (known, unknown) => known.flatMap((k, i) => [{ known: true, body: k }, { known: false, body: unknown[i] }]);
     const requestMix = interleave(timingUsers.slice(0, 200).map((_, i) => ({ identifier: `tim${i}@bench.test` })), Array.from({ length: 200 }, (_, i) => ({ identifier: `nobody${i}-${randomUUID().slice(0, 6)}@bench.test` })));
@@ -162,12 +172,18 @@ async function main() {
       };
     }
 
+    }
+
+    if (want('memory')) {
     log(`memory: RSS before and after ${MEMORY_REQUESTS} requests`);
     const rssBefore = await app.call('rss');
     await load(app.port, { method: 'POST', path: '/api/auth/passwordless', bodies: (i) => ({ identifier: `req${i % requestUsers.length}@bench.test` }), amount: MEMORY_REQUESTS });
     const rssAfter = await app.call('rss');
     results.runs.memory = { requests: MEMORY_REQUESTS, rss_before_mb: round(rssBefore / 2 ** 20, 1), rss_after_mb: round(rssAfter / 2 ** 20, 1), growth_mb: round((rssAfter - rssBefore) / 2 ** 20, 1) };
 
+    }
+
+    if (want('growth')) {
     log('growth: verify p50 with 0 and 1,000,000 challenge rows');
     await app.call('clearChallenges');
     const growthUsers = await app.call('createUsers', { prefix: 'gro', count: 800 });
@@ -180,28 +196,35 @@ async function main() {
     const rows = await app.call('fillChallenges', { rows: 1_000_000 });
     const p50Full = await p50Verify(growthUsers.slice(400, 800), 400);
     results.runs.growth = { rows, p50_empty_ms: round(p50Empty, 3), p50_full_ms: round(p50Full, 3), ratio: round(p50Full / p50Empty, 3), plan: await app.call('explainLookup') };
+    }
   } finally {
-    app.stop();
+    await app.stop();
     ses.server.close();
     await database.drop();
   }
 
-  const { noop, local, request, verify, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
+  const { noop, noop_public: pub, local, request, verify, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
   const status = (ok) => (ok ? 'pass' : 'short');
+  const speed = (r) => `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`;
+  const timing = (t) => `${t.ratio} (${t.unknown_median} / ${t.known_median} ms; p90 ${t.unknown_p90} / ${t.known_p90})`;
+  // Each row is built only when the runs it needs were measured (BENCH_ONLY).
   const rows = [
-    ['no-op route (the limit)', `${noop.rps} req/s, p50 ${noop.p50} ms, p99 ${noop.p99} ms`, '', ''],
-    ['POST /api/auth/local (bcrypt)', `${local.rps} req/s, p50 ${local.p50} ms, p99 ${local.p99} ms`, '', ''],
-    ['POST /api/auth/passwordless', `${request.rps} req/s, p50 ${request.p50} ms, p99 ${request.p99} ms`, '', ''],
-    ['POST /api/auth/passwordless/verify', `${verify.rps} req/s, p50 ${verify.p50} ms, p99 ${verify.p99} ms`, '', ''],
-    ['request / no-op', round(request.rps / noop.rps), '≥ 0.30', status(request.rps / noop.rps >= 0.3)],
-    ['verify / no-op', round(verify.rps / noop.rps), '≥ 0.30', status(verify.rps / noop.rps >= 0.3)],
-    ['request / auth/local', round(request.rps / local.rps, 1), '≥ 50', status(request.rps / local.rps >= 50)],
-    ['verify / auth/local', round(verify.rps / local.rps, 1), '≥ 50', status(verify.rps / local.rps >= 50)],
-    ['request: unknown / known median', `${tr.ratio} (${tr.unknown_median} / ${tr.known_median} ms; p90 ${tr.unknown_p90} / ${tr.known_p90})`, '0.95–1.05', status(tr.ratio >= 0.95 && tr.ratio <= 1.05)],
-    ['verify: unknown / known median', `${tv.ratio} (${tv.unknown_median} / ${tv.known_median} ms; p90 ${tv.unknown_p90} / ${tv.known_p90})`, '0.95–1.05', status(tv.ratio >= 0.95 && tv.ratio <= 1.05)],
-    ['verify p50 at 1M rows / 0 rows', `${growth.ratio} (${growth.p50_full_ms} / ${growth.p50_empty_ms} ms)`, '≤ 1.2', status(growth.ratio <= 1.2)],
-    [`RSS growth after ${memory.requests} requests`, `${memory.growth_mb} MB (${memory.rss_before_mb} → ${memory.rss_after_mb})`, '< 50 MB', status(memory.growth_mb < 50)],
-  ];
+    [[noop], () => ['no-op route (the limit)', speed(noop), '', '']],
+    [[pub], () => ['no-op route behind the Public role check', speed(pub), '', '']],
+    [[local], () => ['POST /api/auth/local (bcrypt)', speed(local), '', '']],
+    [[request], () => ['POST /api/auth/passwordless', speed(request), '', '']],
+    [[verify], () => ['POST /api/auth/passwordless/verify', speed(verify), '', '']],
+    [[request, noop], () => ['request / no-op', round(request.rps / noop.rps), '≥ 0.30', status(request.rps / noop.rps >= 0.3)]],
+    [[verify, noop], () => ['verify / no-op', round(verify.rps / noop.rps), '≥ 0.30', status(verify.rps / noop.rps >= 0.3)]],
+    [[request, pub], () => ['request / no-op behind the role check', round(request.rps / pub.rps), '(for reading)', '']],
+    [[verify, pub], () => ['verify / no-op behind the role check', round(verify.rps / pub.rps), '(for reading)', '']],
+    [[request, local], () => ['request / auth/local', round(request.rps / local.rps, 1), '≥ 50', status(request.rps / local.rps >= 50)]],
+    [[verify, local], () => ['verify / auth/local', round(verify.rps / local.rps, 1), '≥ 50', status(verify.rps / local.rps >= 50)]],
+    [[tr], () => ['request: unknown / known median', timing(tr), '0.95–1.05', status(tr.ratio >= 0.95 && tr.ratio <= 1.05)]],
+    [[tv], () => ['verify: unknown / known median', timing(tv), '0.95–1.05', status(tv.ratio >= 0.95 && tv.ratio <= 1.05)]],
+    [[growth], () => ['verify p50 at 1M rows / 0 rows', `${growth.ratio} (${growth.p50_full_ms} / ${growth.p50_empty_ms} ms)`, '≤ 1.2', status(growth.ratio <= 1.2)]],
+    [[memory], () => [`RSS growth after ${memory.requests} requests`, `${memory.growth_mb} MB (${memory.rss_before_mb} → ${memory.rss_after_mb})`, '< 50 MB', status(memory.growth_mb < 50)]],
+  ].filter(([needs]) => needs.every(Boolean)).map(([, build]) => build());
   const markdown = [
     `Database: ${CLIENT}; machine: ${results.machine}; ${CONNECTIONS} connections, ${SECONDS} s per throughput run.`,
     '',
@@ -209,10 +232,12 @@ async function main() {
     '|---|---|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    `Lookup plan: ${growth.plan}`,
+    ...(growth ? [`Lookup plan: ${growth.plan}`] : []),
   ].join('\n');
-  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
-  fs.writeFileSync(path.join(__dirname, 'results.md'), `${markdown}\n`);
+  // A subset never overwrites the full run's results.
+  const base = ONLY.length > 0 ? 'results-partial' : 'results';
+  fs.writeFileSync(path.join(__dirname, `${base}.json`), `${JSON.stringify({ ...results, only: ONLY, table: rows }, null, 2)}\n`);
+  fs.writeFileSync(path.join(__dirname, `${base}.md`), `${markdown}\n`);
   console.log(markdown);
 }
 

@@ -9,6 +9,10 @@ const USER_UID = 'plugin::users-permissions.user';
 const CHALLENGES = 'up_passwordless_challenges';
 const HIGH = { points: 1_000_000, durationSeconds: 900 };
 
+const noop = (ctx) => {
+  ctx.body = { ok: true };
+};
+
 async function main() {
   const strapi = await bootStrapi({
     passwordless: {
@@ -19,7 +23,12 @@ async function main() {
     // users-permissions' own in-memory limiter on /auth/local (10 per minute) would
     // measure itself, not bcrypt.
     pluginConfig: { 'plugin.users-permissions.ratelimit': { interval: 60_000, max: 1_000_000_000 } },
-    extraRoutes: [{ method: 'GET', path: '/bench/noop', handler: (ctx) => { ctx.body = { ok: true }; }, config: { auth: false } }],
+    extraRoutes: [
+      { method: 'GET', path: '/bench/noop', handler: noop, config: { auth: false } },
+      // The same no-op behind the check every Public route pays (users-permissions reads
+      // the Public role's permissions per request), with the request route's own action.
+      { method: 'GET', path: '/bench/noop-public', handler: noop, config: { auth: { scope: ['plugin::users-permissions.auth.passwordless'] } } },
+    ],
   });
   strapi.log.level = 'error';
   const server = strapi.server.httpServer;

@@ -3,6 +3,7 @@
  * its own folder, mirroring the plugin's layout.
  */
 import contentTypes from './content-types';
+import { withLookupIndexes } from './content-types/user/lookup-indexes';
 import services from './services';
 import passwordlessController from './controllers/passwordless';
 import routes from './routes/content-api/passwordless';
@@ -12,6 +13,7 @@ type Lifecycle = (context: { strapi: any }) => unknown;
 
 export default (plugin: any) => {
   Object.assign(plugin.contentTypes, contentTypes);
+  plugin.contentTypes.user.schema = withLookupIndexes(plugin.contentTypes.user.schema);
   Object.assign(plugin.services, services);
 
   const auth = plugin.controllers.auth;
