@@ -11,6 +11,12 @@ export interface LimitHit {
   retryAfterSeconds: number;
 }
 
+/** An identifier's failure budget as read before a verification. */
+export interface FailureState {
+  counted: number;
+  lock: LimitHit | null;
+}
+
 interface Limiters {
   requestByIp: RateLimiterStoreAbstract;
   verifyByIp: RateLimiterStoreAbstract;
@@ -77,14 +83,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
     },
 
-    /** The lock, when the identifier's failure budget is spent. */
-    async checkFailures({ identifier }: { identifier: string }): Promise<LimitHit | null> {
+    /** Failures counted in the window, and the lock when the budget is spent. */
+    async checkFailures({ identifier }: { identifier: string }): Promise<FailureState> {
       const { failures } = ready();
       const state = await failures.get(key('id', identifier));
-      if (state && state.consumedPoints > failures.points) {
-        return { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) };
+      const counted = state?.consumedPoints ?? 0;
+      if (state && counted > failures.points) {
+        return { counted, lock: { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) } };
       }
-      return null;
+      return { counted, lock: null };
     },
 
     /** One more failure; returns the lock when this one spent the budget. */

@@ -69,9 +69,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return (await getService('passwordless-signup').allows(id)) ? { email: id.email } : null;
   };
 
-  /** The account behind a consumed challenge, created now for a sign-up. */
-  const accountFor = async (owner: Owner): Promise<LoginUser | null> => {
-    if ('userId' in owner) return eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } }));
+  /**
+   * The account behind a consumed challenge, created now for a sign-up. `known` is the
+   * eligible account this request already read (code form), which spares a second read.
+   */
+  const accountFor = async (owner: Owner, known: LoginUser | null = null): Promise<LoginUser | null> => {
+    if ('userId' in owner) {
+      if (known?.id === owner.userId) return known;
+      return eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } }));
+    }
     // Re-checked at use: lists or settings may have changed since the code was sent.
     if (!(await getService('passwordless-signup').allows(normalizeIdentifier(owner.email)))) return null;
     return (await getService('passwordless-signup').createAccount(owner.email)) as LoginUser;
@@ -111,20 +117,22 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const id = normalizeIdentifier(identifier);
       const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
       if (byIp) return { status: 'limited', limit: byIp };
-      const locked = await limits.checkFailures({ identifier: id.limitKey });
-      if (locked) return { status: 'limited', limit: locked };
+      const failures = await limits.checkFailures({ identifier: id.limitKey });
+      if (failures.lock) return { status: 'limited', limit: failures.lock };
 
       const user = eligible(await findUser(id));
       const owner = await ownerOf(id, user);
       const outcome = await getService('passwordless-challenge').verifyChallenge({ owner, code });
-      const account = outcome === 'verified' && owner ? await accountFor(owner) : null;
+      const account = outcome === 'verified' && owner ? await accountFor(owner, user) : null;
       if (!account) {
         const lock = await limits.recordFailure({ identifier: id.limitKey });
         await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: user?.id ?? null, ip });
         if (lock) await emitAudit(strapi, AUDIT_EVENTS.locked, { userId: user?.id ?? null, ip });
         return { status: 'invalid' };
       }
-      await limits.clearFailures({ identifier: id.limitKey });
+      // Nothing to clear on a first-try success, the usual case: one write fewer. A
+      // failure counted concurrently stays counted, which errs on the safe side.
+      if (failures.counted > 0) await limits.clearFailures({ identifier: id.limitKey });
       return completeLogin(account, ip);
     },
 
