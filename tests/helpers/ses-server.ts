@@ -12,6 +12,8 @@ export interface SentEmail {
   subject: string;
   text: string;
   html: string;
+  /** Date.now() when the endpoint accepted it. */
+  receivedAt: number;
 }
 
 /** ok: 200 with a MessageId; fail: a 500 SES error; hang: never answers. */
@@ -59,6 +61,7 @@ export async function startSesServer({ accessKey }: { accessKey: string }): Prom
         subject: params.get('Message.Subject.Data') ?? '',
         text: params.get('Message.Body.Text.Data') ?? '',
         html: params.get('Message.Body.Html.Data') ?? '',
+        receivedAt: Date.now(),
       });
       const id = `msg-${state.messages.length}`;
       return reply(

@@ -47,6 +47,8 @@ describe('resolvePasswordlessConfig', () => {
     [{ email: { locales: { fr: { text: '<%= MOT_DE_PASSE %>' } } } }, 'users-permissions.config.passwordless.email.locales'],
     [{ email: { locales: { 'not a tag': { text: 'x' } } } }, 'users-permissions.config.passwordless.email.locales'],
     [{ email: { locales: { fr: { body: 'x' } } } }, 'users-permissions.config.passwordless.email.locales'],
+    [{ email: { startJitterMs: -1 } }, 'users-permissions.config.passwordless.email.startJitterMs'],
+    [{ email: { startJitterMs: 5001 } }, 'users-permissions.config.passwordless.email.startJitterMs'],
     [{ typo: true }, 'users-permissions.config.passwordless'],
   ])('refuses %j naming %s', (user, key) => {
     expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(`Invalid ${key}`);

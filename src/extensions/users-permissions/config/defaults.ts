@@ -54,6 +54,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     ...defaultEmailTemplates({ withLink: false }),
     appName: 'Strapi',
     locales: {},
+    startJitterMs: 100,
     timeoutMs: 10_000,
     retries: 2,
     retryDelayMs: 1000,

@@ -110,6 +110,7 @@ const schema = yup
             const problem = localeProblem(value as Record<string, unknown>);
             return problem === null || this.createError({ params: { problem } });
           }),
+        startJitterMs: int(0, 5_000),
         timeoutMs: int(100, 120_000),
         retries: int(0, 5),
         retryDelayMs: int(0, 60_000),

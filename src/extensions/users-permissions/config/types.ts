@@ -136,6 +136,14 @@ export interface PasswordlessConfig {
      * fall back to the default template's. @default {}
      */
     locales: Record<string, Partial<EmailTemplates>>;
+    /**
+     * Each delivery starts after a random wait of 0 to this many milliseconds, for known
+     * and unknown identifiers alike. The work only a real account causes (the challenge
+     * write, the provider call) then lands at a random later moment instead of on the
+     * requester's next request, whose latency would otherwise tell whether the previous
+     * identifier had an account. 0 turns it off. @default 100
+     */
+    startJitterMs: number;
     /** Milliseconds one delivery attempt may take before it is abandoned. @default 10000 */
     timeoutMs: number;
     /** Further attempts after a failed or timed-out one (same message, same code). @default 2 */

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Strapi } from '../utils/strapi-types';
 import { normalizeIdentifier, type NormalizedIdentifier } from '../utils/identifier';
 import { clientIpKey } from '../utils/client-ip';
@@ -102,8 +104,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
       });
       if (hit) return hit;
       // Sending does not decide the response: the lookup, the write and the provider
-      // call run after it, for known and unknown identifiers alike.
-      const task: Promise<void> = deliverCode(id, ip, locale)
+      // call run after it, for known and unknown identifiers alike, and after a random
+      // wait, so that their cost does not land on whichever request comes next.
+      const { startJitterMs } = getService('passwordless-settings').get().email;
+      const task: Promise<void> = (startJitterMs > 0 ? sleep(randomInt(startJitterMs + 1)) : Promise.resolve())
+        .then(() => deliverCode(id, ip, locale))
         .catch((error) => {
           strapi.log.error(`[passwordless] could not issue a code: ${reason(error)}`);
         })
