@@ -87,8 +87,8 @@ describe('races', () => {
       const answers = await Promise.all(guesses.map((guess) => verify(user.email, guess)));
       const ok = answers.filter((res) => res.status === 200).length;
       const row = await challengeRow(user.id);
-      // Never more than 5 comparisons; a win consumed the code, and the winning
-      // comparison was one of those 5 reserved attempts.
+      // Never more than 5 counted attempts; a win consumed the code, and the winning
+      // attempt was one of those 5.
       expect(Number(row.attempts)).toBeLessThanOrEqual(5);
       expect(ok).toBeLessThanOrEqual(1);
       if (ok === 1) expect(row.consumed_at).not.toBeNull();

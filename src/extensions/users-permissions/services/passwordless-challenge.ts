@@ -109,17 +109,18 @@ export default ({ strapi }: { strapi: Strapi }) => {
         .first();
       const id = row?.id ?? 0;
 
-      // Reserve one attempt before comparing: a single conditional write, so concurrent
-      // guesses can never be compared more than maxAttempts times in all.
-      const reserved = await table()
+      // One conditional write counts the attempt and, for the right code, consumes the
+      // challenge. Its conditions are the budget and single use: of concurrent guesses at
+      // most maxAttempts are ever counted, and a right code succeeds only as one of them,
+      // and only once.
+      const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(subject, code));
+      const counted = await table()
         .where('id', id)
         .whereNull('consumed_at')
         .where('attempts', '<', maxAttempts)
         .where('expires_at', '>', at)
-        .increment('attempts', 1);
-      const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(subject, code));
-      if (Number(reserved) !== 1 || !matches) return 'invalid';
-      return (await consume(id, at, maxAttempts)) ? 'verified' : 'invalid';
+        .update({ attempts: strapi.db.connection.raw('?? + 1', ['attempts']), ...(matches ? { consumed_at: at } : {}) });
+      return matches && Number(counted) === 1 ? 'verified' : 'invalid';
     },
 
     /**
