@@ -17,7 +17,6 @@ async function main() {
   const strapi = await bootStrapi({
     passwordless: {
       grantPublic: true,
-      signUp: false,
       limits: { ipRequest: HIGH, ipVerify: HIGH, identifierCooldownSeconds: 1, identifierPerHour: 10_000, failureBudget: 10_000 },
     },
     // users-permissions' own in-memory limiter on /auth/local (10 per minute) would
@@ -81,6 +80,7 @@ async function main() {
     },
     async clearChallenges() {
       await strapi.db.connection(CHALLENGES).delete();
+      await service('passwordless-challenge').prepareDecoys();
     },
     async explainLookup() {
       const knex = strapi.db.connection;

@@ -84,7 +84,7 @@ it(`${RUNS} generated bodies to both routes: no 5xx, no email, no JWT (seed ${SE
   // eslint-disable-next-line no-console
   console.log(`[fuzz:${TEST_DB}] ${requests} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, emails ${app.ses.messages.length}`);
   expect(app.ses.messages).toHaveLength(0);
-  const [{ n }] = await app.strapi.db.connection(CHALLENGE_TABLE).count({ n: '*' });
+  const [{ n }] = await app.strapi.db.connection(CHALLENGE_TABLE).whereNot('code_hash', 'decoy').count({ n: '*' });
   expect(Number(n)).toBe(0);
   expect(Math.max(...statuses.keys())).toBeLessThan(500);
 }, 600_000);

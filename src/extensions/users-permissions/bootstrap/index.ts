@@ -20,6 +20,7 @@ export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
 
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
   await getService('passwordless-limits').init();
+  await getService('passwordless-challenge').prepareDecoys();
   const { grantPublic, cleanup } = getService('passwordless-settings').get();
   if (grantPublic) await grantPublicOnce(strapi);
   // Every instance runs it; the deletes are idempotent, so overlapping runs are harmless.

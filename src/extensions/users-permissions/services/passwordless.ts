@@ -72,6 +72,17 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   /**
+   * Whose challenge a verification looks for, decided without a query so that unknown
+   * identifiers cost exactly what known ones do: the account, else a sign-up challenge
+   * of that address if one was ever issued (none is: the attempt goes to a decoy).
+   * Whether the address may still sign up is checked once the code is proven.
+   */
+  const claimantOf = (id: NormalizedIdentifier, user: LoginUser | null): Owner | null => {
+    if (user) return { userId: user.id };
+    return id.isEmail ? { email: id.email } : null;
+  };
+
+  /**
    * The account behind a consumed challenge, created now for a sign-up. `known` is the
    * eligible account this request already read (code form), which spares a second read.
    */
@@ -126,7 +137,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (failures.lock) return { status: 'limited', limit: failures.lock };
 
       const user = eligible(await findUser(id));
-      const owner = await ownerOf(id, user);
+      const owner = claimantOf(id, user);
       const outcome = await getService('passwordless-challenge').verifyChallenge({ owner, code });
       const account = outcome === 'verified' && owner ? await accountFor(owner, user) : null;
       if (!account) {
