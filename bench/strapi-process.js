@@ -96,6 +96,7 @@ async function main() {
       return process.memoryUsage().rss;
     },
     settle: () => service('passwordless').settled(),
+    cpu: () => process.cpuUsage(),
   };
   // A clean exit on SIGINT lets `node --cpu-prof` write its profile.
   process.on('SIGINT', () => process.exit(0));
