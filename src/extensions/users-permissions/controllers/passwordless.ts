@@ -1,4 +1,3 @@
-import createHttpError from 'http-errors';
 import { errors, sanitize } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ERROR_CODES } from '../error-codes';
@@ -76,8 +75,8 @@ async function available<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof errors.ApplicationError) throw error;
     strapi.log.error(`[passwordless] storage unavailable: ${(error as Error)?.stack ?? String(error)}`);
-    throw Object.assign(createHttpError(503, 'Service temporarily unavailable'), {
-      details: { code: ERROR_CODES.SERVICE_UNAVAILABLE },
+    throw Object.assign(new errors.ApplicationError('Service temporarily unavailable', { code: ERROR_CODES.SERVICE_UNAVAILABLE }), {
+      status: 503,
     });
   }
 }
