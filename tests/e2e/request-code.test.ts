@@ -31,7 +31,9 @@ describe('POST /api/auth/passwordless', () => {
     for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
 
     await app.settle();
-    expect(app.ses.to(known.email)).toHaveLength(2); // by email and by username
+    // By email, then by username: one account, one cooldown (the second answer is the
+    // same 200, so it does not tell that the two name one account).
+    expect(app.ses.to(known.email)).toHaveLength(1);
     expect(app.ses.to(blocked.email)).toHaveLength(0);
     expect(app.ses.to(google.email)).toHaveLength(0);
     const rows = await app.strapi.db.connection(CHALLENGE_TABLE).whereIn('user_id', [blocked.id, google.id]);
@@ -57,18 +59,6 @@ describe('POST /api/auth/passwordless', () => {
     await app.http().post('/api/auth/passwordless').send({ identifier: user.username.toLowerCase() });
     await app.settle();
     expect(app.ses.to(user.email)).toHaveLength(0);
-  });
-
-  it('a new code supersedes the earlier one in the table', async () => {
-    const user = await createUser(app.strapi);
-    await app.http().post('/api/auth/passwordless').send({ identifier: user.email });
-    await app.settle();
-    await app.http().post('/api/auth/passwordless').send({ identifier: user.username });
-    await app.settle();
-    const rows = await app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', user.id).orderBy('id');
-    expect(rows).toHaveLength(2);
-    expect(rows[0].consumed_at).not.toBeNull();
-    expect(rows[1].consumed_at).toBeNull();
   });
 
   // Each case builds its body around the test's own user, so "no email sent" is meaningful.

@@ -91,13 +91,24 @@ describe('POST /api/auth/passwordless/verify', () => {
     for (let i = 1; i <= 5; i += 1) expectInvalid(await verify(user.email, wrong(code, i)));
     code = await issueCode(user.email, user.email);
     for (let i = 1; i <= 5; i += 1) expectInvalid(await verify(user.email, wrong(code, i)));
-    code = await issueCode(user.email, user.email);
     const locked = await verify(user.email, code);
     expect(locked.status).toBe(429);
     expect(locked.body.error).toMatchObject({ status: 429, name: 'RateLimitError', details: { code: 'TOO_MANY_ATTEMPTS' } });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
-    // The lock is per identifier as typed, whatever case or spaces.
+    // The lock is the account's, whatever case or spaces, and by username too.
     expect((await verify(` ${user.email.toUpperCase()} `, code)).status).toBe(429);
+    expect((await verify(user.username, code)).status).toBe(429);
+  });
+
+  it('a new code supersedes the earlier one in the table', async () => {
+    const user = await createUser(app.strapi);
+    const first = await issueCode(user.email, user.email);
+    await issueCode(user.username, user.email);
+    const rows = await app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', user.id).orderBy('id');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].consumed_at).not.toBeNull();
+    expect(rows[1].consumed_at).toBeNull();
+    expectInvalid(await verify(user.email, first));
   });
 
   it('locks an identifier without an account exactly the same way', async () => {

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
    * storefront, or list its origin.
    */
   CSRF_ORIGIN_MISMATCH: 'CSRF_ORIGIN_MISMATCH',
+  /** `POST /auth/logout` with `{ everywhere: true }` from a request that is not signed in. Send the JWT (or the cookie). */
+  NOT_SIGNED_IN: 'NOT_SIGNED_IN',
   /** The database (or Redis) holding codes and counters did not answer. Retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;

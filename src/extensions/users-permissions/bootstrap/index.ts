@@ -6,6 +6,7 @@ import { grantPublicOnce } from './grant-public';
 import { storageOutage } from '../middlewares/storage-outage';
 import { cookieSession } from '../middlewares/cookie-session';
 import routes from '../routes/content-api/passwordless';
+import { subscribeUserLifecycles } from './user-lifecycles';
 
 /** Validates the config before anything else runs: a wrong value stops Strapi here. */
 export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
@@ -19,6 +20,7 @@ export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
 }
 
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
+  subscribeUserLifecycles(strapi);
   await getService('passwordless-limits').init();
   await getService('passwordless-challenge').prepareDecoys();
   const { grantPublic, cleanup } = getService('passwordless-settings').get();

@@ -27,10 +27,37 @@ export function defaultEmailTemplates({ withLink }: { withLink: boolean }): { su
   };
 }
 
+const LOCKED_TEXT_HEAD =
+  'Hello <%= USER.username %>,\n\nSomeone asked for a sign-in code for your account, but too many wrong codes were entered, so codes are paused for now.\n\n';
+const LOCKED_TEXT_LINK = 'You can still sign in with this link, which expires in <%= EXPIRES_IN_MINUTES %> minutes: <%= URL %>\n\n';
+const LOCKED_TEXT_FOOT = 'If you did not ask for it, you can ignore this email: nobody can sign in with a code meanwhile.\n';
+const LOCKED_HTML_HEAD = `<!doctype html>
+<html><head><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="margin:0;padding:24px 12px;background:#f6f6f9;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#32324d">
+<table role="presentation" width="100%" style="max-width:480px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
+<tr><td>
+<p style="font-size:16px;margin:0 0 16px">Hello <%= USER.username %>,</p>
+<p style="font-size:16px;margin:0 0 16px">Someone asked for a sign-in code for your account, but too many wrong codes were entered, so codes are paused for now.</p>`;
+const LOCKED_HTML_LINK = `
+<p style="margin:0 0 16px"><a href="<%= URL %>" style="display:inline-block;background:#4945ff;color:#fff;text-decoration:none;padding:12px 20px;border-radius:4px;font-size:16px">Sign in with this link</a></p>
+<p style="font-size:14px;color:#666687;margin:0 0 8px">The link expires in <%= EXPIRES_IN_MINUTES %> minutes.</p>`;
+const LOCKED_HTML_FOOT = `
+<p style="font-size:14px;color:#666687;margin:0">If you did not ask for it, you can ignore this email: nobody can sign in with a code meanwhile.</p>
+</td></tr></table></body></html>`;
+
+/** The email sent while codes are locked: it says so, and carries the link when there is one. */
+export function defaultLockedTemplates({ withLink }: { withLink: boolean }): { subject: string; text: string; html: string } {
+  return {
+    subject: 'Sign-in codes are paused for your account',
+    text: LOCKED_TEXT_HEAD + (withLink ? LOCKED_TEXT_LINK : '') + LOCKED_TEXT_FOOT,
+    html: LOCKED_HTML_HEAD + (withLink ? LOCKED_HTML_LINK : '') + LOCKED_HTML_FOOT,
+  };
+}
+
 export const DEFAULT_CONFIG: PasswordlessConfig = {
   grantPublic: false,
   linkUrl: undefined,
-  signUp: 'auto',
+  signUp: { enabled: 'auto', emailsPerHour: 200 },
   secret: undefined,
   code: { length: 6, ttlSeconds: 600, maxAttempts: 5 },
   limits: {
@@ -39,6 +66,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     failureBudget: 10,
     failureWindowSeconds: 86_400,
     lockSeconds: 900,
+    maxConsecutiveFailures: 100,
     ipRequest: { points: 20, durationSeconds: 900 },
     ipVerify: { points: 20, durationSeconds: 900 },
     trustedProxyHops: 1,
@@ -54,6 +82,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     ...defaultEmailTemplates({ withLink: false }),
     appName: 'Strapi',
     locales: {},
+    locked: defaultLockedTemplates({ withLink: false }),
     startJitterMs: 100,
     timeoutMs: 10_000,
     retries: 2,

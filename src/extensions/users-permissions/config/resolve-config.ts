@@ -1,5 +1,5 @@
 import { yup } from '@strapi/utils';
-import { DEFAULT_CONFIG, defaultEmailTemplates } from './defaults';
+import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from './defaults';
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems, usesPlaceholder } from '../utils/template';
 import { invalidAccessEntries } from '../utils/access';
@@ -27,10 +27,27 @@ function localeProblem(locales: Record<string, unknown>): string | null {
     if (!LOCALE.test(locale)) return `"${locale}" is not a locale tag such as fr or pt-BR`;
     if (typeof templates !== 'object' || templates === null) return `${locale} must be { subject, text, html }`;
     for (const [part, template] of Object.entries(templates)) {
-      if (!['subject', 'text', 'html'].includes(part)) return `${locale}.${part} is not subject, text or html`;
+      if (part === 'locked') {
+        const problem = lockedProblem(template, `${locale}.locked`);
+        if (problem) return problem;
+        continue;
+      }
+      if (!['subject', 'text', 'html'].includes(part)) return `${locale}.${part} is not subject, text, html or locked`;
       const problems = typeof template === 'string' ? findTemplateProblems(template) : ['not a string'];
       if (problems.length > 0) return `${locale}.${part} has ${problems.join(', ')}`;
     }
+  }
+  return null;
+}
+
+/** The locked email: the same template language, but no code (none is valid while locked). */
+function lockedProblem(templates: unknown, path: string): string | null {
+  if (typeof templates !== 'object' || templates === null) return `${path} must be { subject, text, html }`;
+  for (const [part, template] of Object.entries(templates)) {
+    if (!['subject', 'text', 'html'].includes(part)) return `${path}.${part} is not subject, text or html`;
+    const problems = typeof template === 'string' ? findTemplateProblems(template) : ['not a string'];
+    if (typeof template === 'string' && usesPlaceholder(template, 'CODE')) problems.push('<%= CODE %>, which the locked email cannot carry');
+    if (problems.length > 0) return `${path}.${part} has ${problems.join(', ')}`;
   }
   return null;
 }
@@ -47,7 +64,9 @@ const accessList = () =>
 const schema = yup
   .object({
     grantPublic: yup.boolean().required(),
-    signUp: yup.mixed().oneOf([true, false, 'auto']).required(),
+    signUp: yup
+      .object({ enabled: yup.mixed().oneOf([true, false, 'auto']).required(), emailsPerHour: int(0, 1_000_000) })
+      .noUnknown(),
     linkUrl: yup
       .string()
       .matches(/^https?:\/\/[^\s?#]+$/, '${path} must be an absolute http(s) URL without query or fragment')
@@ -63,6 +82,8 @@ const schema = yup
         failureBudget: int(1, 10_000),
         failureWindowSeconds: int(1, 86_400 * 30),
         lockSeconds: int(1, 86_400 * 7),
+        // The consecutive cap is what bounds an attacker's guesses over weeks: not above 100.
+        maxConsecutiveFailures: int(1, 100),
         ipRequest: window(),
         ipVerify: window(),
         trustedProxyHops: int(1, 10),
@@ -103,6 +124,13 @@ const schema = yup
         text: template(),
         html: template(),
         appName: yup.string().required(),
+        locked: yup
+          .object()
+          .required()
+          .test('locked', '${path}: ${problem}', function check(value) {
+            const problem = lockedProblem(value, 'locked');
+            return problem === null || this.createError({ params: { problem } });
+          }),
         locales: yup
           .object()
           .required()
@@ -140,8 +168,13 @@ export function resolvePasswordlessConfig(
   }
   const templates: Array<[string, string]> = [
     ...(['subject', 'text', 'html'] as const).map((part): [string, string] => [part, merged.email[part]]),
+    ...(['subject', 'text', 'html'] as const).map((part): [string, string] => [`locked.${part}`, merged.email.locked[part]]),
     ...Object.entries(merged.email.locales).flatMap(([locale, parts]) =>
-      Object.entries(parts).map(([part, template]): [string, string] => [`locales.${locale}.${part}`, String(template)])
+      Object.entries(parts).flatMap(([part, template]): Array<[string, string]> =>
+        part === 'locked'
+          ? Object.entries(template as object).map(([lockedPart, text]): [string, string] => [`locales.${locale}.locked.${lockedPart}`, String(text)])
+          : [[`locales.${locale}.${part}`, String(template)]]
+      )
     ),
   ];
   const usingUrl = templates.find(([, template]) => usesPlaceholder(template, 'URL'));
@@ -173,9 +206,14 @@ function defined<T extends object>(value: T | undefined): Partial<T> {
 
 function mergeConfig(user: PasswordlessUserConfig, isProduction: boolean): PasswordlessConfig {
   const limits = defined(user.limits);
+  const withLink = Boolean(defined(user).linkUrl);
+  // `signUp: 'auto'` (the earlier form) is short for `signUp: { enabled: 'auto' }`.
+  const signUp = typeof user.signUp === 'object' && user.signUp !== null ? defined(user.signUp) : defined({ enabled: user.signUp });
+  const email = defined(user.email);
   return {
     ...DEFAULT_CONFIG,
     ...defined(user),
+    signUp: { ...DEFAULT_CONFIG.signUp, ...signUp },
     code: { ...DEFAULT_CONFIG.code, ...defined(user.code) },
     limits: {
       ...DEFAULT_CONFIG.limits,
@@ -189,8 +227,9 @@ function mergeConfig(user: PasswordlessUserConfig, isProduction: boolean): Passw
     redis: { ...DEFAULT_CONFIG.redis, ...defined(user.redis) },
     email: {
       ...DEFAULT_CONFIG.email,
-      ...defaultEmailTemplates({ withLink: Boolean(defined(user).linkUrl) }),
-      ...defined(user.email),
+      ...defaultEmailTemplates({ withLink }),
+      ...email,
+      locked: { ...defaultLockedTemplates({ withLink }), ...defined(email.locked) },
     },
   } as PasswordlessConfig;
 }

@@ -16,6 +16,11 @@ export interface EmailTemplates {
   html: string;
 }
 
+/** A locale's templates: the code email's parts, and optionally the locked email's. */
+export interface LocaleTemplates extends EmailTemplates {
+  locked: Partial<EmailTemplates>;
+}
+
 export interface PasswordlessConfig {
   /**
    * Tick both routes for the Public role once, on the first boot that sees this flag.
@@ -31,10 +36,20 @@ export interface PasswordlessConfig {
   linkUrl?: string;
   /**
    * Sign-up by email: an address with no account gets a code, and the account is
-   * created when the code is proven. 'auto' follows users-permissions' advanced setting
-   * "Enable sign-ups" (allow_register). Usernames never sign up. @default 'auto'
+   * created when the code is proven. Usernames never sign up. `signUp: true | false |
+   * 'auto'` is short for `{ enabled: ... }`.
    */
-  signUp: boolean | 'auto';
+  signUp: {
+    /** 'auto' follows users-permissions' advanced setting "Enable sign-ups" (allow_register). @default 'auto' */
+    enabled: boolean | 'auto';
+    /**
+     * Emails per hour, for the whole deployment, to addresses that have no account
+     * (`PASSWORDLESS_SIGNUP_EMAILS_PER_HOUR`). Above it requests still answer
+     * `{ ok: true }` and no email goes out, so nobody can burn the sender's reputation
+     * by making it mail arbitrary addresses. Existing accounts are not affected. @default 200
+     */
+    emailsPerHour: number;
+  };
   /**
    * HMAC key for codes and counter keys (`PASSWORDLESS_SECRET`). At least 32 bytes;
    * required in production. Outside production it defaults to a key derived from APP_KEYS.
@@ -59,6 +74,11 @@ export interface PasswordlessConfig {
     failureWindowSeconds: number;
     /** Seconds verification stays locked once the failure budget is spent. @default 900 */
     lockSeconds: number;
+    /**
+     * Failed codes per account in a row, across lock windows, before codes lock until
+     * the owner signs in (by link, or after a password reset). @default 100
+     */
+    maxConsecutiveFailures: number;
     /** Code requests per client IP. @default { points: 20, durationSeconds: 900 } */
     ipRequest: RateWindow;
     /** Verifications per client IP. @default { points: 20, durationSeconds: 900 } */
@@ -135,7 +155,13 @@ export interface PasswordlessConfig {
      * picks one (`fr-CA` falls back to `fr`), else the templates above. Missing parts
      * fall back to the default template's. @default {}
      */
-    locales: Record<string, Partial<EmailTemplates>>;
+    locales: Record<string, Partial<LocaleTemplates>>;
+    /**
+     * The email sent instead of a code while codes are locked for the account (too many
+     * wrong codes): it says so and carries the sign-in link when `linkUrl` is set.
+     * Placeholders as above, except <%= CODE %>.
+     */
+    locked: EmailTemplates;
     /**
      * Each delivery starts after a random wait of 0 to this many milliseconds, for known
      * and unknown identifiers alike. The work only a real account causes (the challenge
@@ -154,6 +180,8 @@ export interface PasswordlessConfig {
 }
 
 /** What `config/plugins.ts` may set: any subset of the fields, at any depth. */
-export type PasswordlessUserConfig = DeepPartial<PasswordlessConfig>;
+export type PasswordlessUserConfig = DeepPartial<Omit<PasswordlessConfig, 'signUp'>> & {
+  signUp?: boolean | 'auto' | Partial<PasswordlessConfig['signUp']>;
+};
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -3,9 +3,14 @@ import type { Context } from 'koa';
 import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
 import type { LimitHit } from '../services/passwordless-limits';
-import { validateRequestBody, validateVerifyBody } from './validation/passwordless';
+import { validateLogoutBody, validateRequestBody, validateVerifyBody } from './validation/passwordless';
 import { resolveClientIp } from '../utils/client-ip';
 import { writeSessionCookie } from './session-cookie';
+import { describeError } from '../utils/describe-error';
+import { respondUnavailable, storageIsDown } from '../utils/outage';
+
+/** Returned by `available` when the storage was down and the 503 is already written. */
+const UNAVAILABLE = Symbol('unavailable');
 
 /**
  * Actions added to users-permissions' `auth` controller, so they appear in
@@ -14,7 +19,8 @@ import { writeSessionCookie } from './session-cookie';
 export default {
   async passwordless(ctx: Context): Promise<void> {
     const { identifier, locale } = await validateRequestBody(ctx.request.body);
-    const hit = await available(() => getService('passwordless').requestCode({ identifier, locale, ip: clientIp(ctx) }));
+    const hit = await available(ctx, () => getService('passwordless').requestCode({ identifier, locale, ip: clientIp(ctx) }));
+    if (hit === UNAVAILABLE) return;
     if (hit) throw rateLimited(ctx, hit);
     // The same bytes whether or not the identifier has an account.
     ctx.body = { ok: true };
@@ -23,24 +29,34 @@ export default {
   async passwordlessVerify(ctx: Context): Promise<void> {
     const body = await validateVerifyBody(ctx.request.body);
     const ip = clientIp(ctx);
-    const result = await available(() =>
+    const result = await available(ctx, () =>
       'token' in body
         ? getService('passwordless').verifyLink({ token: body.token, ip })
         : getService('passwordless').verifyCode({ identifier: body.identifier, code: body.code, ip })
     );
+    if (result === UNAVAILABLE) return;
     if (result.status === 'limited') throw rateLimited(ctx, result.limit);
     if (result.status === 'invalid') {
       throw new errors.ValidationError('Invalid or expired code', { code: ERROR_CODES.INVALID_CODE });
     }
     // Exactly what POST /api/auth/local answers.
     const userSchema = strapi.getModel('plugin::users-permissions.user');
-    const jwt = strapi.plugin('users-permissions').service('jwt').issue({ id: result.user.id });
-    writeSessionCookie(ctx, jwt);
-    ctx.body = { jwt, user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }) };
+    writeSessionCookie(ctx, result.jwt);
+    ctx.body = { jwt: result.jwt, user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }) };
   },
 
-  /** Clears the session cookie (when enabled). The JWT itself stays valid until it expires. */
+  /**
+   * Clears the session cookie (when enabled). With `{ everywhere: true }` every JWT of
+   * the signed-in account issued until now stops working, on every device.
+   */
   async logout(ctx: Context): Promise<void> {
+    const { everywhere } = await validateLogoutBody(ctx.request.body);
+    if (everywhere) {
+      const user = ctx.state.user as { id?: number } | undefined;
+      if (!user?.id) throw new errors.UnauthorizedError('Sign in to sign out everywhere', { code: ERROR_CODES.NOT_SIGNED_IN });
+      const done = await available(ctx, () => getService('passwordless-sessions').revokeSessions(user.id as number));
+      if (done === UNAVAILABLE) return;
+    }
     writeSessionCookie(ctx, null);
     ctx.body = { ok: true };
   },
@@ -66,17 +82,17 @@ function rateLimited(ctx: Context, limit: LimitHit): errors.RateLimitError {
 }
 
 /**
- * Codes and counters live in the database; when it does not answer, the client
- * gets a 503 in Strapi's error shape rather than a 500.
+ * Codes and counters live in the database (or Redis); when that storage does not
+ * answer, the client gets a 503 in Strapi's error shape rather than a 500. Any other
+ * failure is a bug and goes on to Strapi's error handler as one.
  */
-async function available<T>(work: () => Promise<T>): Promise<T> {
+async function available<T>(ctx: Context, work: () => Promise<T>): Promise<T | typeof UNAVAILABLE> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof errors.ApplicationError) throw error;
-    strapi.log.error(`[passwordless] storage unavailable: ${(error as Error)?.stack ?? String(error)}`);
-    throw Object.assign(new errors.ApplicationError('Service temporarily unavailable', { code: ERROR_CODES.SERVICE_UNAVAILABLE }), {
-      status: 503,
-    });
+    if (error instanceof errors.ApplicationError || !(await storageIsDown(strapi))) throw error;
+    strapi.log.error(`[passwordless] storage unavailable: ${describeError(error)}`);
+    respondUnavailable(ctx);
+    return UNAVAILABLE;
   }
 }

@@ -2,6 +2,8 @@ import type { Context, Next } from 'koa';
 import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
 import { respondWithError } from '../utils/error-response';
+import { CLEAR_COOKIE, COOKIE_AUTH } from '../strapi-v4/content-api-auth';
+import { writeSessionCookie } from '../controllers/session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,7 +28,11 @@ export function cookieSession(apiPrefix: string) {
       return;
     }
     ctx.request.headers.authorization = `Bearer ${jwt}`;
-    return next();
+    ctx.state[COOKIE_AUTH] = true;
+    await next();
+    // The cookie's token was refused (see withSessionCheck): the request went on as
+    // anonymous, and the browser forgets the cookie.
+    if (ctx.state[CLEAR_COOKIE]) writeSessionCookie(ctx, null);
   };
 }
 

@@ -1,6 +1,5 @@
 import type { Context, Next } from 'koa';
-import { ERROR_CODES } from '../error-codes';
-import { respondWithError } from '../utils/error-response';
+import { databaseAnswers, respondUnavailable } from '../utils/outage';
 import type { Strapi } from '../utils/strapi-types';
 
 /**
@@ -14,16 +13,6 @@ export function storageOutage(strapi: Strapi, paths: string[]) {
   return async (ctx: Context, next: Next): Promise<void> => {
     await next();
     if (ctx.status !== 401 || ctx.method !== 'POST' || !paths.includes(ctx.path)) return;
-    if (await databaseAnswers(strapi)) return;
-    respondWithError(ctx, 503, 'ServiceUnavailableError', 'Service temporarily unavailable', ERROR_CODES.SERVICE_UNAVAILABLE);
+    if (!(await databaseAnswers(strapi))) respondUnavailable(ctx);
   };
-}
-
-async function databaseAnswers(strapi: Strapi): Promise<boolean> {
-  try {
-    await strapi.db.connection.raw('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -3,6 +3,7 @@ import challenge from './passwordless-challenge';
 import clock from './passwordless-clock';
 import limits from './passwordless-limits';
 import mailer from './passwordless-mailer';
+import sessions from './passwordless-sessions';
 import settings from './passwordless-settings';
 import signup from './passwordless-signup';
 
@@ -12,6 +13,7 @@ export default {
   'passwordless-clock': clock,
   'passwordless-limits': limits,
   'passwordless-mailer': mailer,
+  'passwordless-sessions': sessions,
   'passwordless-settings': settings,
   'passwordless-signup': signup,
 };

@@ -24,6 +24,8 @@ export interface LimiterBackend {
   create(shape: LimiterShape): RateLimiterStoreAbstract;
   /** Deletes counters whose window has passed (Redis expires its keys by itself). */
   removeExpired(): Promise<number>;
+  /** Whether the store answers right now. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function createDatabaseBackend(strapi: Strapi): Promise<LimiterBack
   return {
     create: (shape) => construct({ ...base, ...shape, tableCreated: true, clearExpiredByTimeout: false }),
     removeExpired: async () => Number(await knex(LIMITS_TABLE).where('expire', '<', Date.now()).delete()),
+    ping: () => answers(() => knex.raw('SELECT 1')),
     close: async () => undefined,
   };
 }
@@ -75,10 +78,20 @@ export async function createRedisBackend({ url, keyPrefix }: { url: string; keyP
   return {
     create: (shape) => new RateLimiterRedis({ ...shape, keyPrefix: `${keyPrefix}:${shape.keyPrefix}`, storeClient: client }),
     removeExpired: async () => 0,
+    ping: () => answers(() => client.ping()),
     close: async () => {
       await client.quit();
     },
   };
+}
+
+async function answers(probe: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await probe();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function currentMySqlDatabase(strapi: Strapi, client: string): Promise<string | undefined> {

@@ -17,12 +17,20 @@ export interface FailureState {
   lock: LimitHit | null;
 }
 
+/**
+ * Whose failure budget: the account an identifier resolved to, so an account's email
+ * and username share one budget; the normalised identifier when there is no account.
+ */
+export type BudgetSubject = { userId: number } | { identifier: string };
+
 interface Limiters {
   requestByIp: RateLimiterStoreAbstract;
   verifyByIp: RateLimiterStoreAbstract;
   identifierCooldown: RateLimiterStoreAbstract;
   identifierHourly: RateLimiterStoreAbstract;
   failures: RateLimiterStoreAbstract;
+  consecutiveFailures: RateLimiterStoreAbstract;
+  signUpEmails: RateLimiterStoreAbstract;
 }
 
 /**
@@ -34,6 +42,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
   let backend: LimiterBackend | undefined;
   const key = (scope: string, value: string) =>
     limiterKey(getService('passwordless-settings').secretKey(), scope, value);
+  const budgetKey = (subject: BudgetSubject) =>
+    'userId' in subject ? key('acct', String(subject.userId)) : key('id', subject.identifier);
   const ready = (): Limiters => {
     if (!limiters) throw new Error('passwordless limits used before bootstrap');
     return limiters;
@@ -41,7 +51,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     async init(): Promise<void> {
-      const { limits, redis } = getService('passwordless-settings').get();
+      const { limits, redis, signUp } = getService('passwordless-settings').get();
       const shapes: Record<keyof Limiters, LimiterShape> = {
         requestByIp: { keyPrefix: 'req-ip', points: limits.ipRequest.points, duration: limits.ipRequest.durationSeconds },
         verifyByIp: { keyPrefix: 'ver-ip', points: limits.ipVerify.points, duration: limits.ipVerify.durationSeconds },
@@ -55,6 +65,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
           duration: limits.failureWindowSeconds,
           blockDuration: limits.lockSeconds,
         },
+        // Across lock windows: never expires (duration 0), only a sign-in clears it.
+        consecutiveFailures: { keyPrefix: 'fail-run', points: limits.maxConsecutiveFailures - 1, duration: 0 },
+        // One counter for the whole deployment: emails to addresses with no account.
+        signUpEmails: { keyPrefix: 'signup-mail', points: signUp.emailsPerHour, duration: 3600 },
       };
       backend = redis.url
         ? await createRedisBackend({ url: redis.url, keyPrefix: redis.keyPrefix })
@@ -83,20 +97,49 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
     },
 
-    /** Failures counted in the window, and the lock when the budget is spent. */
-    async checkFailures({ identifier }: { identifier: string }): Promise<FailureState> {
-      const { failures } = ready();
-      const state = await failures.get(key('id', identifier));
-      const counted = state?.consumedPoints ?? 0;
-      if (state && counted > failures.points) {
+    /**
+     * The same cooldown and hourly quota, per account, checked when the email is about
+     * to go out (after the response). Requests naming one account by its email and by
+     * its username thus share one quota, and the answer cannot tell the two apart (a 429
+     * here would link a username to an address). Returns true when the email may go.
+     */
+    async allowDelivery({ userId }: { userId: number }): Promise<boolean> {
+      const { identifierCooldown, identifierHourly } = ready();
+      const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
+      const account = key('acct', String(userId));
+      if (identifierCooldownSeconds > 0 && (await consume(identifierCooldown, account, ERROR_CODES.CODE_RATE_LIMITED))) return false;
+      return (await consume(identifierHourly, account, ERROR_CODES.CODE_RATE_LIMITED)) === null;
+    },
+
+    /** One more email to an address with no account; false once the hourly cap is spent. */
+    async allowSignUpEmail(): Promise<boolean> {
+      return (await consume(ready().signUpEmails, key('signup', 'all'), ERROR_CODES.CODE_RATE_LIMITED)) === null;
+    },
+
+    /** Failures counted in the window, and the lock when the budget (or the consecutive cap) is spent. */
+    async checkFailures({ subject }: { subject: BudgetSubject }): Promise<FailureState> {
+      const { failures, consecutiveFailures } = ready();
+      const rlKey = budgetKey(subject);
+      const [state, run] = await Promise.all([failures.get(rlKey), consecutiveFailures.get(rlKey)]);
+      const counted = Math.max(state?.consumedPoints ?? 0, run?.consumedPoints ?? 0);
+      if (state && state.consumedPoints > failures.points) {
         return { counted, lock: { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) } };
+      }
+      if (run && run.consumedPoints > consecutiveFailures.points) {
+        // No window ends this lock; the nominal wait keeps clients from hammering.
+        const { lockSeconds } = getService('passwordless-settings').get().limits;
+        return { counted, lock: { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: lockSeconds } };
       }
       return { counted, lock: null };
     },
 
-    /** One more failure; returns the lock when this one spent the budget. */
-    async recordFailure({ identifier }: { identifier: string }): Promise<LimitHit | null> {
-      return consume(ready().failures, key('id', identifier), ERROR_CODES.TOO_MANY_ATTEMPTS);
+    /** One more failure; returns the lock when this one spent the budget or the consecutive cap. */
+    async recordFailure({ subject }: { subject: BudgetSubject }): Promise<LimitHit | null> {
+      const { failures, consecutiveFailures } = ready();
+      const rlKey = budgetKey(subject);
+      const inWindow = await consume(failures, rlKey, ERROR_CODES.TOO_MANY_ATTEMPTS);
+      const inRun = await consume(consecutiveFailures, rlKey, ERROR_CODES.TOO_MANY_ATTEMPTS);
+      return inWindow ?? inRun;
     },
 
     /** Deletes expired counters; returns how many. */
@@ -104,14 +147,21 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return backend ? backend.removeExpired() : 0;
     },
 
+    /** Whether the counter store answers (the database, or Redis when configured). */
+    async ping(): Promise<boolean> {
+      return backend ? backend.ping() : false;
+    },
+
     /** Releases the Redis connection, if any. */
     async close(): Promise<void> {
       await backend?.close();
     },
 
-    /** A success starts the budget afresh. */
-    async clearFailures({ identifier }: { identifier: string }): Promise<void> {
-      await ready().failures.delete(key('id', identifier));
+    /** A sign-in (code, link or password reset) starts both budgets afresh. */
+    async clearFailures({ subject }: { subject: BudgetSubject }): Promise<void> {
+      const { failures, consecutiveFailures } = ready();
+      const rlKey = budgetKey(subject);
+      await Promise.all([failures.delete(rlKey), consecutiveFailures.delete(rlKey)]);
     },
   };
 };

@@ -1,7 +1,7 @@
 import type { Strapi } from '../utils/strapi-types';
 import { renderTemplate, type TemplateValues } from '../utils/template';
 import { getService } from '../utils/get-service';
-import type { EmailTemplates } from '../config/types';
+import type { EmailTemplates, LocaleTemplates } from '../config/types';
 
 export interface Recipient {
   email: string;
@@ -9,21 +9,26 @@ export interface Recipient {
 }
 
 /**
- * Renders the code email and hands it to Strapi's email plugin (SES in production).
- * In `log` delivery (development only) it writes the message to the log instead.
+ * Renders the code email (or, with `code: null`, the email that says codes are locked)
+ * and hands it to Strapi's email plugin (SES in production). In `log` delivery
+ * (development only) it writes the message to the log instead.
  */
 export default ({ strapi }: { strapi: Strapi }) => ({
-  async sendCode({ to, code, token, locale }: { to: Recipient; code: string; token?: string | null; locale?: string }): Promise<void> {
+  async sendCode({ to, code, token, locale }: { to: Recipient; code: string | null; token?: string | null; locale?: string }): Promise<void> {
     const { email, code: codeOptions, linkUrl } = getService('passwordless-settings').get();
     const values: TemplateValues = {
-      CODE: code,
+      CODE: code ?? '',
       URL: linkUrl && token ? linkFor(linkUrl, token) : '',
       'USER.username': to.username ?? '',
       'USER.email': to.email,
       EXPIRES_IN_MINUTES: String(Math.ceil(codeOptions.ttlSeconds / 60)),
       APP_NAME: email.appName,
     };
-    const templates = { subject: email.subject, text: email.text, html: email.html, ...pickLocale(email.locales, locale) };
+    const localized = pickLocale(email.locales, locale);
+    const templates: EmailTemplates =
+      code === null
+        ? { ...email.locked, ...localized.locked }
+        : { subject: email.subject, text: email.text, html: email.html, ...withoutLocked(localized) };
     const message = {
       to: to.email,
       ...(email.from ? { from: email.from } : {}),
@@ -55,11 +60,15 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** The exact locale's templates, else its language's (`fr-CA` → `fr`), else none. */
-function pickLocale(locales: Record<string, Partial<EmailTemplates>>, locale: string | undefined): Partial<EmailTemplates> {
+function pickLocale(locales: Record<string, Partial<LocaleTemplates>>, locale: string | undefined): Partial<LocaleTemplates> {
   if (!locale) return {};
   const byKey = new Map(Object.entries(locales).map(([key, value]) => [key.toLowerCase(), value]));
   const wanted = locale.toLowerCase();
   return byKey.get(wanted) ?? byKey.get(wanted.split('-')[0]) ?? {};
+}
+
+function withoutLocked({ locked: _locked, ...parts }: Partial<LocaleTemplates>): Partial<EmailTemplates> {
+  return parts;
 }
 
 /** The storefront page from config, never from the request, with the token as `?token=`. */

@@ -34,13 +34,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /**
      * Whether this identifier may sign up: an email of plain form, admitted by the
      * allow/deny lists, held by no account of any provider, with sign-up enabled
-     * (`signUp`, or users-permissions' "Enable sign-ups" when it is 'auto').
+     * (`signUp.enabled`, or users-permissions' "Enable sign-ups" when it is 'auto').
      */
     async allows(id: NormalizedIdentifier): Promise<boolean> {
       const settings = getService('passwordless-settings');
       if (!id.isEmail || !SIGN_UP_EMAIL.test(id.email) || !settings.permits(id.email)) return false;
-      const { signUp } = settings.get();
-      if (signUp === false || (signUp === 'auto' && !(await advanced()).allow_register)) return false;
+      const { enabled } = settings.get().signUp;
+      if (enabled === false || (enabled === 'auto' && !(await advanced()).allow_register)) return false;
       return (await strapi.db.query(USER_UID).count({ where: { email: id.email } })) === 0;
     },
 
@@ -61,6 +61,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
         blocked: false,
         role: role?.id,
       });
+      // Created by proving the mailbox: nobody claimed it before.
+      await getService('passwordless-sessions').markProven(created.id);
       // Read back as /auth/local reads users: without relations populated.
       return strapi.db.query(USER_UID).findOne({ where: { id: created.id } });
     },

@@ -5,7 +5,8 @@ import { normalizeIdentifier, type NormalizedIdentifier } from '../utils/identif
 import { clientIpKey } from '../utils/client-ip';
 import { getService } from '../utils/get-service';
 import { AUDIT_EVENTS, emitAudit } from '../utils/audit';
-import type { LimitHit } from './passwordless-limits';
+import { describeError } from '../utils/describe-error';
+import type { BudgetSubject, LimitHit } from './passwordless-limits';
 import type { Owner } from './passwordless-challenge';
 
 const USER_UID = 'plugin::users-permissions.user';
@@ -28,7 +29,7 @@ interface Candidate {
 }
 
 export type VerifyResult =
-  | { status: 'verified'; user: LoginUser }
+  | { status: 'verified'; user: LoginUser; jwt: string }
   | { status: 'invalid' }
   | { status: 'limited'; limit: LimitHit };
 
@@ -51,13 +52,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
       .connection(strapi.db.metadata.get(USER_UID).tableName)
       .select('id', 'email', 'username', 'blocked')
       .where('provider', 'local')
-      .where((match) => match.where('email', id.email).orWhere('username', id.value))
+      // An identifier with @ names an address and matches emails only: otherwise someone
+      // who registered the *username* "victim@shop.test" would receive the code meant
+      // for the owner of that address.
+      .where(id.isEmail ? 'email' : 'username', id.isEmail ? id.email : id.value)
       .limit(10);
     // The database only proposes: MySQL/MariaDB's *_ci collations ignore case, accents
     // and zero-width characters, so "alice@x\u200b" or "josé@x" would match "alice@x"
     // or "jose@x" there and nowhere else. The exact comparison here decides, the same
     // on every database.
-    return candidates.find((user) => user.email?.toLowerCase() === id.email || user.username === id.value) ?? null;
+    return candidates.find((user) => (id.isEmail ? user.email?.toLowerCase() === id.email : user.username === id.value)) ?? null;
   };
 
   /** Blocked users and addresses outside the allow/deny lists get no code and cannot verify one. */
@@ -68,17 +72,41 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const user = eligible(await findUser(id));
     await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
     const owner = await ownerOf(id, user);
-    if (!owner) return;
-    const withLink = Boolean(getService('passwordless-settings').get().linkUrl);
-    const { code, token } = await getService('passwordless-challenge').issueChallenge({ owner, withLink });
+    if (!owner || !(await mayEmail(owner, ip))) return;
+    const limits = getService('passwordless-limits');
+    const { linkUrl } = getService('passwordless-settings').get();
+    // While codes are locked for the account, a code would be useless: the email says
+    // so and carries the link, which still signs the owner in (an attacker who locks
+    // codes by guessing does not lock the owner out).
+    const locked = user ? (await limits.checkFailures({ subject: { userId: user.id } })).lock !== null : false;
+    const challenge = locked && !linkUrl ? null : await getService('passwordless-challenge').issueChallenge({ owner, withLink: Boolean(linkUrl) });
     // The address stored on the account, never the one typed; for a sign-up, the
     // normalised address the account will be created with.
     const to = user ?? { email: id.email, username: '' };
     try {
-      await getService('passwordless-mailer').sendCode({ to, code, token, locale });
+      await getService('passwordless-mailer').sendCode({
+        to,
+        code: locked ? null : challenge?.code ?? null,
+        token: challenge?.token ?? null,
+        locale,
+      });
     } catch (error) {
-      strapi.log.warn(`[passwordless] email to ${user ? `user ${user.id}` : 'a sign-up'} failed: ${reason(error)}`);
+      strapi.log.warn(`[passwordless] email to ${user ? `user ${user.id}` : 'a sign-up'} failed: ${describeError(error)}`);
     }
+  };
+
+  /**
+   * The per-account quota (an account's email and username share it) and, for
+   * addresses with no account, the deployment's hourly sign-up cap. Both decided after
+   * the response, so the answer stays `{ ok: true }` either way.
+   */
+  const mayEmail = async (owner: Owner, ip: string): Promise<boolean> => {
+    const limits = getService('passwordless-limits');
+    if ('userId' in owner) return limits.allowDelivery({ userId: owner.userId });
+    if (await limits.allowSignUpEmail()) return true;
+    strapi.log.warn('[passwordless] sign-up email cap reached (signUp.emailsPerHour): no email sent to a new address');
+    await emitAudit(strapi, AUDIT_EVENTS.signUpCapped, { userId: null, ip });
+    return false;
   };
 
   /** Whose challenge an identifier addresses: its account, its address for a sign-up, or nobody. */
@@ -108,12 +136,19 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   const completeLogin = async (user: LoginUser, ip: string): Promise<VerifyResult> => {
     await emitAudit(strapi, AUDIT_EVENTS.succeeded, { userId: user.id, ip });
-    // Proving the code proves the mailbox: the account counts as confirmed from now on.
-    const confirmed = user.confirmed
+    const sessions = getService('passwordless-sessions');
+    // The first proof of the mailbox takes the account from whoever only claimed the
+    // address (anyone can register any address): their password and JWTs stop working.
+    // Safe to do here: whoever holds the code or link controls the stored address.
+    const proven = sessions.isProven(user)
       ? user
-      : await strapi.db.query(USER_UID).update({ where: { id: user.id }, data: { confirmed: true } });
-    return { status: 'verified', user: confirmed };
+      : { ...user, ...(await sessions.claimForMailboxOwner(user.id)), password: null, confirmed: true };
+    return { status: 'verified', user: proven, jwt: sessions.issueJwt(proven) };
   };
+
+  /** Whose failure budget an attempt counts against: the account when there is one. */
+  const budgetOf = (id: NormalizedIdentifier, user: Candidate | null): BudgetSubject =>
+    user ? { userId: user.id } : { identifier: id.limitKey };
 
   return {
     /** Returns the limit hit, or null once a delivery is under way. */
@@ -131,7 +166,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const task: Promise<void> = (startJitterMs > 0 ? sleep(randomInt(startJitterMs + 1)) : Promise.resolve())
         .then(() => deliverCode(id, ip, locale))
         .catch((error) => {
-          strapi.log.error(`[passwordless] could not issue a code: ${reason(error)}`);
+          strapi.log.error(`[passwordless] could not issue a code: ${describeError(error)}`);
         })
         .finally(() => inFlight.delete(task));
       inFlight.add(task);
@@ -143,28 +178,32 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const id = normalizeIdentifier(identifier);
       const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
       if (byIp) return { status: 'limited', limit: byIp };
-      const failures = await limits.checkFailures({ identifier: id.limitKey });
+      // Looked up before the budget, so that the budget is the account's: its email and
+      // its username draw on one budget, not two.
+      const user = eligible(await findUser(id));
+      const subject = budgetOf(id, user);
+      const failures = await limits.checkFailures({ subject });
       if (failures.lock) return { status: 'limited', limit: failures.lock };
 
-      const user = eligible(await findUser(id));
       const owner = claimantOf(id, user);
       const outcome = await getService('passwordless-challenge').verifyChallenge({ owner, code });
       const account = outcome === 'verified' && owner ? await accountFor(owner) : null;
       if (!account) {
-        const lock = await limits.recordFailure({ identifier: id.limitKey });
+        const lock = await limits.recordFailure({ subject });
         await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: user?.id ?? null, ip });
         if (lock) await emitAudit(strapi, AUDIT_EVENTS.locked, { userId: user?.id ?? null, ip });
         return { status: 'invalid' };
       }
       // Nothing to clear on a first-try success, the usual case: one write fewer. A
       // failure counted concurrently stays counted, which errs on the safe side.
-      if (failures.counted > 0) await limits.clearFailures({ identifier: id.limitKey });
+      if (failures.counted > 0) await limits.clearFailures({ subject });
       return completeLogin(account, ip);
     },
 
     /** A magic-link token from the email: answers exactly like verifyCode. */
     async verifyLink({ token, ip }: { token: string; ip: string }): Promise<VerifyResult> {
-      const byIp = await getService('passwordless-limits').limitVerify({ ip: clientIpKey(ip) });
+      const limits = getService('passwordless-limits');
+      const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
       if (byIp) return { status: 'limited', limit: byIp };
       const owner = await getService('passwordless-challenge').verifyToken({ token });
       const user = owner ? await accountFor(owner) : null;
@@ -172,6 +211,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
         await emitAudit(strapi, AUDIT_EVENTS.failed, { userId: null, ip });
         return { status: 'invalid' };
       }
+      // A sign-in ends the run of failures, including the one that locked codes.
+      await limits.clearFailures({ subject: { userId: user.id } });
       return completeLogin(user, ip);
     },
 
@@ -188,8 +229,3 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
   };
 };
-
-function reason(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error);
-}

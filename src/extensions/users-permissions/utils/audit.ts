@@ -5,6 +5,7 @@ export const AUDIT_EVENTS = {
   succeeded: 'passwordless.succeeded',
   failed: 'passwordless.failed',
   locked: 'passwordless.locked',
+  signUpCapped: 'passwordless.signup_capped',
 } as const;
 
 export type AuditEvent = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];

@@ -3,6 +3,7 @@ import type clock from '../services/passwordless-clock';
 import type limits from '../services/passwordless-limits';
 import type mailer from '../services/passwordless-mailer';
 import type passwordless from '../services/passwordless';
+import type sessions from '../services/passwordless-sessions';
 import type settings from '../services/passwordless-settings';
 import type signup from '../services/passwordless-signup';
 
@@ -12,6 +13,7 @@ interface Services {
   'passwordless-clock': ReturnType<typeof clock>;
   'passwordless-limits': ReturnType<typeof limits>;
   'passwordless-mailer': ReturnType<typeof mailer>;
+  'passwordless-sessions': ReturnType<typeof sessions>;
   'passwordless-settings': ReturnType<typeof settings>;
   'passwordless-signup': ReturnType<typeof signup>;
 }

@@ -28,6 +28,7 @@ const locale = yup.string().max(35).matches(LOCALE, '${path} must be a locale ta
 const requestSchema = yup.object({ identifier, locale }).noUnknown().required().strict();
 const verifySchema = yup.object({ identifier, code }).noUnknown().required().strict();
 const linkSchema = yup.object({ token }).noUnknown().required().strict();
+const logoutSchema = yup.object({ everywhere: yup.boolean().optional() }).noUnknown().required().strict();
 
 export interface RequestBody {
   identifier: string;
@@ -41,6 +42,9 @@ export interface LinkBody {
   token: string;
 }
 export type VerifyBody = CodeBody | LinkBody;
+export interface LogoutBody {
+  everywhere?: boolean;
+}
 
 async function validate<T>(schema: yup.AnyObjectSchema, body: unknown): Promise<T> {
   try {
@@ -58,3 +62,5 @@ export const validateRequestBody = (body: unknown): Promise<RequestBody> => vali
 /** `{ identifier, code }`, or `{ token }` alone for a magic link. */
 export const validateVerifyBody = (body: unknown): Promise<VerifyBody> =>
   body !== null && typeof body === 'object' && 'token' in body ? validate(linkSchema, body) : validate(verifySchema, body);
+/** `{}` or `{ everywhere: true }`; a missing body counts as `{}`. */
+export const validateLogoutBody = (body: unknown): Promise<LogoutBody> => validate(logoutSchema, body ?? {});

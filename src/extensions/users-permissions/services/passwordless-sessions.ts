@@ -1,0 +1,79 @@
+import type { Strapi } from '../utils/strapi-types';
+import { issueUserJwt } from '../strapi-v4/tokens';
+
+const USER_UID = 'plugin::users-permissions.user';
+
+/** What the session rules read from an account row (the query engine's attribute names). */
+export interface SessionFields {
+  id: number;
+  mailboxProvenAt?: number | string | null;
+  sessionsValidAfter?: number | string | null;
+}
+
+/**
+ * JWTs carry `iat` in whole seconds, so revocation is kept on a whole second too: the
+ * next one. Every token issued up to and including the current second is refused
+ * (a login racing the revocation in the same second cannot slip through), and tokens
+ * we issue afterwards carry that next second as `iat` (see issueUserJwt).
+ */
+const nextWholeSecond = (at: number) => (Math.floor(at / 1000) + 1) * 1000;
+
+/**
+ * Account sessions: proof of the mailbox, revocation ("sessions valid after") and the
+ * JWT that honours it. Writes go straight to the users table: the user lifecycle
+ * refuses these attributes from everyone else (see bootstrap/user-lifecycles).
+ */
+export default ({ strapi }: { strapi: Strapi }) => {
+  const meta = () => strapi.db.metadata.get(USER_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const column = (attribute: string) => meta().attributes[attribute]?.columnName ?? attribute;
+  const users = () => strapi.db.connection(meta().tableName);
+
+  return {
+    isProven(user: SessionFields): boolean {
+      return Number(user.mailboxProvenAt ?? 0) > 0;
+    },
+
+    /**
+     * The first proof of the mailbox on a merely claimed account: whoever registered the
+     * address before (anyone can) loses what they set up. The password goes (the owner
+     * sets one again through forgot-password if they want one), every JWT issued so far
+     * is refused, and the account counts as confirmed. Returns the fields as written.
+     */
+    async claimForMailboxOwner(userId: number): Promise<Required<SessionFields>> {
+      const at = Date.now();
+      const fields = { id: userId, mailboxProvenAt: at, sessionsValidAfter: nextWholeSecond(at) };
+      await users()
+        .where('id', userId)
+        .update({
+          [column('mailboxProvenAt')]: fields.mailboxProvenAt,
+          [column('sessionsValidAfter')]: fields.sessionsValidAfter,
+          [column('password')]: null,
+          [column('confirmed')]: true,
+        });
+      return fields;
+    },
+
+    /** Marks the mailbox proven without touching anything else (confirmation email, admin-created). */
+    async markProven(userId: number): Promise<void> {
+      await users().where('id', userId).whereNull(column('mailboxProvenAt')).update({ [column('mailboxProvenAt')]: Date.now() });
+    },
+
+    /** "Sign out everywhere": every JWT of the account issued until now stops working. Returns the new instant. */
+    async revokeSessions(userId: number, { proven = false }: { proven?: boolean } = {}): Promise<number> {
+      const at = Date.now();
+      const validAfter = nextWholeSecond(at);
+      await users()
+        .where('id', userId)
+        .update({
+          [column('sessionsValidAfter')]: validAfter,
+          ...(proven ? { [column('mailboxProvenAt')]: strapi.db.connection.raw('COALESCE(??, ?)', [column('mailboxProvenAt'), at]) } : {}),
+        });
+      return validAfter;
+    },
+
+    /** A users-permissions JWT for the account that its own revocation instant accepts. */
+    issueJwt(user: SessionFields): string {
+      return issueUserJwt(strapi, user.id, { notBeforeSeconds: Math.ceil(Number(user.sessionsValidAfter ?? 0) / 1000) });
+    },
+  };
+};

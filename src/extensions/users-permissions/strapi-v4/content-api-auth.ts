@@ -1,0 +1,80 @@
+import type { Context } from 'koa';
+import { issuedAt } from './tokens';
+
+/**
+ * Strapi 4 seam: users-permissions registers its content-API strategy in its own
+ * `register`; we hand the container a wrapped copy. Nothing else in the extension
+ * knows how Strapi 4 authenticates a request.
+ */
+type AuthResult = { authenticated?: boolean; credentials?: Record<string, unknown> | null; error?: string } | undefined;
+interface Strategy {
+  name: string;
+  authenticate(ctx: Context): Promise<AuthResult>;
+  verify?: (...args: unknown[]) => unknown;
+}
+interface AuthContainer {
+  register(type: string, strategy: Strategy): unknown;
+}
+
+/** Set by the cookie middleware when the Authorization header came from the session cookie. */
+export const COOKIE_AUTH = 'passwordlessCookieAuth';
+/** Set here when that cookie's token was refused: the middleware then clears the cookie. */
+export const CLEAR_COOKIE = 'passwordlessClearCookie';
+
+/** Runs users-permissions' `register` with its content-API strategy replaced by `withSessionCheck(strategy)`. */
+export async function registerWithSessionCheck(
+  strapi: { container: { get(name: 'auth'): AuthContainer } },
+  register: () => Promise<unknown> | unknown
+): Promise<void> {
+  const auth = strapi.container.get('auth');
+  const original = auth.register;
+  auth.register = function registerStrategy(type, strategy) {
+    const wrapped = type === 'content-api' && strategy.name === 'users-permissions' ? withSessionCheck(strategy) : strategy;
+    return original.call(this, type, wrapped);
+  };
+  try {
+    await register();
+  } finally {
+    auth.register = original;
+  }
+}
+
+/**
+ * Two rules on top of users-permissions' own checks:
+ * - a JWT issued before the account's `sessionsValidAfter` is refused. The account row
+ *   is the one users-permissions has just read for this request, so the check costs no
+ *   query;
+ * - a token that came from the session cookie and is refused for any reason (bad
+ *   signature, old secret, expired, revoked, deleted user) is treated as no token at
+ *   all, so a stale cookie cannot turn every request into a 401 for weeks. A token sent
+ *   in an Authorization header keeps Strapi's normal 401.
+ */
+export function withSessionCheck(strategy: Strategy): Strategy {
+  return {
+    ...strategy,
+    async authenticate(ctx) {
+      let result = await strategy.authenticate(ctx);
+      const user = result?.authenticated ? result.credentials : null;
+      if (user && revoked(ctx, user)) {
+        ctx.state.user = undefined;
+        result = { error: 'Invalid credentials' };
+      }
+      const accepted = Boolean(result?.authenticated && result.credentials);
+      if (ctx.state[COOKIE_AUTH] && !accepted) {
+        delete ctx.request.headers.authorization;
+        ctx.state[COOKIE_AUTH] = false;
+        ctx.state[CLEAR_COOKIE] = true;
+        result = await strategy.authenticate(ctx);
+      }
+      return result;
+    },
+  };
+}
+
+function revoked(ctx: Context, user: Record<string, unknown>): boolean {
+  const validAfter = Number(user.sessionsValidAfter ?? 0);
+  if (!validAfter) return false;
+  const iat = issuedAt(ctx.request.headers.authorization);
+  // JWTs carry their issue time in whole seconds; see sessionsValidAfter's rounding.
+  return iat === undefined || iat * 1000 < validAfter;
+}
