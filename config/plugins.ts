@@ -11,6 +11,8 @@ export default ({ env }) => {
           // Storefront page that receives ?token= from the email's magic link.
           linkUrl: env('PASSWORDLESS_LINK_URL'),
           secret: env('PASSWORDLESS_SECRET'),
+          // Emails per hour to addresses with no account (sign-up), for the whole deployment.
+          signUp: { emailsPerHour: env.int('PASSWORDLESS_SIGNUP_EMAILS_PER_HOUR') },
           // Optional: limit counters in Redis instead of the database.
           redis: { url: env('PASSWORDLESS_REDIS_URL'), keyPrefix: env('PASSWORDLESS_REDIS_PREFIX') },
           limits: { trustedProxyHops: env.int('PROXY_HOPS', 1) },

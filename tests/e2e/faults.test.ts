@@ -122,3 +122,66 @@ describe('database unavailable', () => {
     expect((await verify(app, user.email, code)).status).toBe(400);
   });
 });
+
+describe('one error path for outages (regression: http-errors 503 lost details.code)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startStrapi({ passwordless });
+  });
+  afterAll(async () => app?.stop());
+
+  const UNAVAILABLE = {
+    data: null,
+    error: { status: 503, name: 'ServiceUnavailableError', message: 'Service temporarily unavailable', details: { code: 'SERVICE_UNAVAILABLE' } },
+  };
+
+  /** Counters that fail as a Redis that went away does, while the database is fine. */
+  function breakCounters(error: Error, { down }: { down: boolean }): () => void {
+    const limits = app.strapi.plugin('users-permissions').service('passwordless-limits');
+    const saved = { limitRequest: limits.limitRequest, limitVerify: limits.limitVerify, ping: limits.ping };
+    limits.limitRequest = limits.limitVerify = async () => {
+      throw error;
+    };
+    limits.ping = async () => !down;
+    return () => Object.assign(limits, saved);
+  }
+
+  it('counters down (controller path): both routes answer the exact 503 body, with Retry-After', async () => {
+    const restore = breakCounters(new Error('Connection is closed.'), { down: true });
+    try {
+      const user = await createUser(app.strapi);
+      for (const res of [await ask(app, user.email), await verify(app, user.email, '123456')]) {
+        expect(res.status).toBe(503);
+        expect(res.body).toEqual(UNAVAILABLE);
+        expect(res.headers['retry-after']).toBe('5');
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it('a failure while storage answers is a bug, not an outage: 500, not 503', async () => {
+    const restore = breakCounters(new TypeError('cannot read properties of undefined'), { down: false });
+    try {
+      const res = await ask(app, (await createUser(app.strapi)).email);
+      expect(res.status).toBe(500);
+    } finally {
+      restore();
+    }
+  });
+
+  it('logs of database errors never contain the identifier as typed', async () => {
+    const user = await createUser(app.strapi);
+    const knex = app.strapi.db.connection;
+    await knex.schema.renameTable('up_users', 'up_users_away');
+    try {
+      expect((await ask(app, user.email)).status).toBe(200);
+      await app.settle();
+    } finally {
+      await knex.schema.renameTable('up_users_away', 'up_users');
+    }
+    const failures = app.logs.filter((log) => log.message.includes('could not issue a code'));
+    expect(failures).toHaveLength(1);
+    expect(app.logs.some((log) => log.message.includes(user.email) || log.message.includes(user.email.split('@')[0]))).toBe(false);
+  });
+});

@@ -197,11 +197,13 @@ export function resolvePasswordlessConfig(
 }
 
 /**
- * `env('X')` yields undefined for an unset variable and '' for `X=` in .env; neither
- * may erase a default.
+ * `env('X')` yields undefined for an unset variable and '' for `X=` in .env, and
+ * `env.int('X')` NaN for `X=`; none of them may erase a default.
  */
 function defined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== '' && !Number.isNaN(v))
+  ) as Partial<T>;
 }
 
 function mergeConfig(user: PasswordlessUserConfig, isProduction: boolean): PasswordlessConfig {

@@ -8,6 +8,7 @@ import { resolveClientIp } from '../utils/client-ip';
 import { writeSessionCookie } from './session-cookie';
 import { describeError } from '../utils/describe-error';
 import { respondUnavailable, storageIsDown } from '../utils/outage';
+import { respondWithError } from '../utils/error-response';
 
 /** Returned by `available` when the storage was down and the 503 is already written. */
 const UNAVAILABLE = Symbol('unavailable');
@@ -53,7 +54,9 @@ export default {
     const { everywhere } = await validateLogoutBody(ctx.request.body);
     if (everywhere) {
       const user = ctx.state.user as { id?: number } | undefined;
-      if (!user?.id) throw new errors.UnauthorizedError('Sign in to sign out everywhere', { code: ERROR_CODES.NOT_SIGNED_IN });
+      // Written here, not thrown: Strapi's authorize step turns any UnauthorizedError from
+      // a handler into a bare 401, which would drop details.code.
+      if (!user?.id) return respondWithError(ctx, 401, 'UnauthorizedError', 'Sign in to sign out everywhere', ERROR_CODES.NOT_SIGNED_IN);
       const done = await available(ctx, () => getService('passwordless-sessions').revokeSessions(user.id as number));
       if (done === UNAVAILABLE) return;
     }

@@ -14,9 +14,12 @@ export interface SessionFields {
  * JWTs carry `iat` in whole seconds, so revocation is kept on a whole second too: the
  * next one. Every token issued up to and including the current second is refused
  * (a login racing the revocation in the same second cannot slip through), and tokens
- * we issue afterwards carry that next second as `iat` (see issueUserJwt).
+ * we issue afterwards carry that next second as `iat` (see issueUserJwt). Those may
+ * already exist when the next revocation comes within the same second, so a new
+ * instant is always at least one second past the previous one.
  */
-const nextWholeSecond = (at: number) => (Math.floor(at / 1000) + 1) * 1000;
+const nextValidAfter = (at: number, previous: number | string | null | undefined) =>
+  Math.max((Math.floor(at / 1000) + 1) * 1000, Number(previous ?? 0) + 1000);
 
 /**
  * Account sessions: proof of the mailbox, revocation ("sessions valid after") and the
@@ -39,11 +42,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
      * sets one again through forgot-password if they want one), every JWT issued so far
      * is refused, and the account counts as confirmed. Returns the fields as written.
      */
-    async claimForMailboxOwner(userId: number): Promise<Required<SessionFields>> {
+    async claimForMailboxOwner(user: SessionFields): Promise<Required<SessionFields>> {
       const at = Date.now();
-      const fields = { id: userId, mailboxProvenAt: at, sessionsValidAfter: nextWholeSecond(at) };
+      const fields = { id: user.id, mailboxProvenAt: at, sessionsValidAfter: nextValidAfter(at, user.sessionsValidAfter) };
       await users()
-        .where('id', userId)
+        .where('id', user.id)
         .update({
           [column('mailboxProvenAt')]: fields.mailboxProvenAt,
           [column('sessionsValidAfter')]: fields.sessionsValidAfter,
@@ -61,7 +64,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /** "Sign out everywhere": every JWT of the account issued until now stops working. Returns the new instant. */
     async revokeSessions(userId: number, { proven = false }: { proven?: boolean } = {}): Promise<number> {
       const at = Date.now();
-      const validAfter = nextWholeSecond(at);
+      const current = await users().where('id', userId).first(column('sessionsValidAfter'));
+      const validAfter = nextValidAfter(at, current?.[column('sessionsValidAfter')]);
       await users()
         .where('id', userId)
         .update({

@@ -142,7 +142,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     // Safe to do here: whoever holds the code or link controls the stored address.
     const proven = sessions.isProven(user)
       ? user
-      : { ...user, ...(await sessions.claimForMailboxOwner(user.id)), password: null, confirmed: true };
+      : { ...user, ...(await sessions.claimForMailboxOwner(user)), password: null, confirmed: true };
     return { status: 'verified', user: proven, jwt: sessions.issueJwt(proven) };
   };
 
