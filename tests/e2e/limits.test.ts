@@ -146,4 +146,25 @@ describe('per-IP limits', () => {
       expectLimited(await ask(app, { identifier: newEmail() }, from('2001:db8:7:7:ffff::1')), 'IP_RATE_LIMITED');
     });
   });
+
+  // Issue 10, item 8 (regression): proxies that append `ip:port` or `[v6]:port` (Azure
+  // App Service, some ingress controllers) gave every connection a fresh bucket.
+  describe('with server.proxy and a proxy that appends ports', () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      const twoRequests = { ipRequest: { points: 2, durationSeconds: 900 } };
+      app = await startStrapi({ passwordless: { grantPublic: true, limits: { ...RELAXED_LIMITS, ...twoRequests } }, proxy: true });
+    });
+    afterAll(async () => app?.stop());
+
+    it.each([
+      ['IPv4', ['203.0.113.7:1111', '203.0.113.7:2222', '203.0.113.7:3333']],
+      ['IPv6 in one /64', ['[2001:db8::1]:1111', '[2001:db8::2]:2222', '[2001:db8::3]:3333']],
+    ])('%s: one bucket whatever the port', async (_label, entries) => {
+      const [first, second, third] = entries.map((entry) => ({ 'X-Forwarded-For': entry }));
+      expect((await ask(app, { identifier: newEmail() }, first)).status).toBe(200);
+      expect((await ask(app, { identifier: newEmail() }, second)).status).toBe(200);
+      expectLimited(await ask(app, { identifier: newEmail() }, third), 'IP_RATE_LIMITED');
+    });
+  });
 });

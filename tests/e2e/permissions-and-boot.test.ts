@@ -86,7 +86,22 @@ describe('config validated at boot', () => {
     [{ PASSWORDLESS_EMAIL_DELIVERY: 'smtp' }, 'Invalid users-permissions.config.passwordless.email.delivery'],
     [{ PASSWORDLESS_SECRET: 'short' }, 'Invalid users-permissions.config.passwordless.secret'],
     [{ PASSWORDLESS_GRANT_PUBLIC: 'false', NODE_ENV: 'production', PASSWORDLESS_SECRET: '' }, 'Invalid users-permissions.config.passwordless.secret'],
+    // Issue 10, item 9: weak settings are refused in production only.
+    [{ NODE_ENV: 'production', PASSWORDLESS_SECRET: 'a'.repeat(48) }, 'Invalid users-permissions.config.passwordless.secret'],
+    [
+      { NODE_ENV: 'production', PASSWORDLESS_COOKIE: 'true', PASSWORDLESS_COOKIE_ORIGINS: 'http://shop.test' },
+      'Invalid users-permissions.config.passwordless.cookie.origins',
+    ],
   ])('Strapi refuses to start with %j', async (env, message) => {
     await expect(startStrapi({ env })).rejects.toThrow(message);
+  });
+
+  // Issue 10, item 9: whatever .env.example ships is public. Read from the file, so that a
+  // placeholder put there later is covered too.
+  it("Strapi refuses to start in production with .env.example's PASSWORDLESS_SECRET", async () => {
+    const { PASSWORDLESS_SECRET } = dotenv.parse(fs.readFileSync(path.join(__dirname, '../../.env.example')));
+    await expect(startStrapi({ env: { NODE_ENV: 'production', PASSWORDLESS_SECRET } })).rejects.toThrow(
+      'Invalid users-permissions.config.passwordless.secret'
+    );
   });
 });

@@ -26,7 +26,7 @@ afterAll(async () => app?.stop());
 describe('signUp.emailsPerHour', () => {
   it('above the cap: the same 200 {"ok":true}, no email, a warning and an audit event; existing accounts still get theirs', async () => {
     const addresses = [fresh(), fresh(), fresh(), fresh()];
-    const answers = [];
+    const answers: Array<{ status: number; text: string }> = [];
     for (const address of addresses) answers.push(await ask(app, address));
     for (const res of answers) expect([res.status, res.text]).toEqual([200, '{"ok":true}']);
     await app.settle();

@@ -33,6 +33,47 @@ describe('clientIpKey', () => {
   });
 });
 
+// Issue 10, item 8: proxies that append `ip:port` (Azure App Service, some ingress
+// controllers) gave every connection a fresh per-IP bucket, because each port made a new key.
+describe('clientIpKey: X-Forwarded-For entry forms share the bucket of their address', () => {
+  it.each([
+    ['IPv4 with a port', '203.0.113.7:5555', '203.0.113.7'],
+    ['IPv4 with another port', '203.0.113.7:6666', '203.0.113.7'],
+    ['IPv4 with a port, padded', ' 203.0.113.7:5555 ', '203.0.113.7'],
+    ['bracketed IPv6', '[2001:db8::1]', '2001:db8:0:0::/64'],
+    ['bracketed IPv6 with a port', '[2001:db8::1]:443', '2001:db8:0:0::/64'],
+    ['bracketed IPv6 in the same /64, another port', '[2001:db8::2]:8080', '2001:db8:0:0::/64'],
+    ['IPv6 in upper case with leading zeros', '2001:DB8:0001:0002::1', '2001:db8:1:2::/64'],
+    ['IPv4-mapped IPv6, dotted', '::ffff:203.0.113.7', '203.0.113.7'],
+    ['IPv4-mapped IPv6, upper case', '::FFFF:203.0.113.7', '203.0.113.7'],
+    ['IPv4-mapped IPv6, hex', '::ffff:cb00:7107', '203.0.113.7'],
+    ['IPv4-mapped IPv6, bracketed with a port', '[::ffff:203.0.113.7]:1234', '203.0.113.7'],
+    ['IPv6 with a zone id', 'fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['bracketed IPv6 with a zone id and a port', '[fe80::1%eth0]:80', 'fe80:0:0:0::/64'],
+    ['IPv4-mapped IPv6 with a zone id', '::ffff:203.0.113.7%lo', '203.0.113.7'],
+  ])('%s: %j → %j', (_label, entry, key) => {
+    expect(clientIpKey(entry)).toBe(key);
+  });
+
+  // Whatever a broken proxy (or a client, when PROXY_HOPS counts too far) writes, garbage
+  // must land in one shared bucket: a key per distinct string would be a bucket per request.
+  it.each([
+    'garbage',
+    'unknown',
+    'garbage-2',
+    '203.0.113.7:port',
+    '203.0.113.7:1:2',
+    '999.0.113.7',
+    '203.000.113.7',
+    '3405803783',
+    '[2001:db8::1',
+    '2001:db8::1]:80',
+    '2001:db8:1:2:3:4:5:6:7',
+  ])('garbage %j → the one shared key "unknown"', (entry) => {
+    expect(clientIpKey(entry)).toBe('unknown');
+  });
+});
+
 describe('resolveClientIp', () => {
   const socket = '10.0.0.5';
   it.each([

@@ -1,9 +1,14 @@
 import { resolvePasswordlessConfig } from '../../src/extensions/users-permissions/config/resolve-config';
 import { DEFAULT_CONFIG } from '../../src/extensions/users-permissions/config/defaults';
+import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
 
 const dev = { isProduction: false };
 const prod = { isProduction: true };
-const SECRET = 's'.repeat(32);
+// 32 characters, as `openssl rand -base64 24` gives: strong enough for production.
+const SECRET = 'Zq3v9KpX2mWf7LtR8bNc4HyJ6dGs1AeU';
 
 describe('resolvePasswordlessConfig', () => {
   it('fills every default', () => {
@@ -91,5 +96,61 @@ describe('resolvePasswordlessConfig', () => {
     expect(() => resolvePasswordlessConfig({ secret: SECRET, email: { delivery: 'log' } }, prod)).toThrow(
       'Invalid users-permissions.config.passwordless.email.delivery'
     );
+  });
+});
+
+// Issue 10, item 9: settings that are fine on a laptop and weak on the internet.
+describe('resolvePasswordlessConfig in production', () => {
+  const cookie = (extra: object): PasswordlessUserConfig =>
+    ({ cookie: { enabled: true, origins: ['https://shop.test'], ...extra } }) as PasswordlessUserConfig;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // "Invalid <key>: <what is wrong>. <fix>"
+  const refusal = (key: string) => new RegExp(`^Invalid ${escape(`users-permissions.config.passwordless.${key}`)}: .+\\. [A-Z]`);
+
+  const weak: Array<[string, string, PasswordlessUserConfig]> = [
+    ['a secret of one character repeated', 'secret', { secret: 'a'.repeat(48) }],
+    ['a secret of fewer than 8 distinct characters', 'secret', { secret: 'deadbeefdeadbeefcafebabe00000000' }],
+    ['a secret that is a short pattern repeated', 'secret', { secret: '0123456789'.repeat(4) }],
+    ['a secret that is a pattern repeated and cut short', 'secret', { secret: 'correct-horse-'.repeat(3).slice(0, 40) }],
+    ['sameSite "none" without secure', 'cookie.secure', cookie({ sameSite: 'none', secure: false })],
+    ['a plain http origin', 'cookie.origins', cookie({ origins: ['https://shop.test', 'http://shop.test'] })],
+    ['a plain http origin with a port', 'cookie.origins', cookie({ origins: ['http://shop.test:8080'] })],
+    ['an http origin that only starts like localhost', 'cookie.origins', cookie({ origins: ['http://localhost.evil.test'] })],
+    ['an http origin that only starts like 127.0.0.1', 'cookie.origins', cookie({ origins: ['http://127.0.0.1.evil.test:80'] })],
+  ];
+
+  it.each(weak)('refuses %s, naming %s and the fix', (_label, key, user) => {
+    expect(() => resolvePasswordlessConfig({ secret: SECRET, ...user }, prod)).toThrow(refusal(key));
+  });
+
+  it.each(weak)('allows %s outside production', (_label, _key, user) => {
+    expect(() => resolvePasswordlessConfig({ secret: SECRET, ...user }, dev)).not.toThrow();
+  });
+
+  it('refuses a secret shorter than 32 characters, in every environment, with the fix', () => {
+    const secret = 'Zq3v9KpX2mWf7LtR8bNc4HyJ6dGs1Ae';
+    expect(() => resolvePasswordlessConfig({ secret }, prod)).toThrow(refusal('secret'));
+    expect(() => resolvePasswordlessConfig({ secret }, dev)).toThrow(refusal('secret'));
+  });
+
+  // Whatever .env.example ships is public. Read here (never at runtime), so that a
+  // placeholder put there later is refused too.
+  it("refuses .env.example's PASSWORDLESS_SECRET", () => {
+    const shipped = dotenv.parse(fs.readFileSync(path.join(__dirname, '../../.env.example'))).PASSWORDLESS_SECRET;
+    expect(() => resolvePasswordlessConfig({ secret: shipped }, prod)).toThrow(refusal('secret'));
+  });
+
+  it.each([
+    ['a hex secret (openssl rand -hex 16)', { secret: '3f9a0c27e4b1d85f6a2c9e0b7d41f358' }],
+    ['a base64 secret (openssl rand -base64 48)', { secret: 'q0Jv1z8m3Xr4wYb6KpT9sLcN2hDf5GaE7uVi+oQe/RkSjWx0tMyHnB3lZ4dFg8Ca' }],
+    ['http://localhost', cookie({ origins: ['http://localhost'] })],
+    ['http://localhost with a port', cookie({ origins: ['http://localhost:3000'] })],
+    ['http://127.0.0.1 with a port', cookie({ origins: ['http://127.0.0.1:8080'] })],
+    ['http://[::1] with a port', cookie({ origins: ['http://[::1]:5173'] })],
+    ['sameSite "none" with secure', cookie({ sameSite: 'none', secure: true })],
+    ['sameSite "none" with secure left to its production default', cookie({ sameSite: 'none' })],
+    ['an http origin while the cookie is off (origins are unused then)', { cookie: { enabled: false, origins: ['http://shop.test'] } }],
+  ])('allows %s', (_label, user) => {
+    expect(() => resolvePasswordlessConfig({ secret: SECRET, ...(user as PasswordlessUserConfig) }, prod)).not.toThrow();
   });
 });

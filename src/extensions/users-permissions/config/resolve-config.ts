@@ -3,10 +3,15 @@ import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from '.
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems, usesPlaceholder } from '../utils/template';
 import { invalidAccessEntries } from '../utils/access';
+import { describeSecretWeakness } from './secret-strength';
 
 export const CONFIG_PATH = 'plugin.users-permissions.passwordless';
 const KEY_PREFIX = 'users-permissions.config.passwordless';
 const MIN_SECRET_BYTES = 32;
+const SECRET_FIX = `Set PASSWORDLESS_SECRET to at least ${MIN_SECRET_BYTES} random bytes (for example: openssl rand -base64 48).`;
+// A storefront on the operator's own machine (a production build tried locally); any
+// other origin must be https in production.
+const LOOPBACK_HTTP_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 const int = (min: number, max: number) => yup.number().integer().min(min).max(max).required();
 const window = () => yup.object({ points: int(1, 1_000_000), durationSeconds: int(1, 86_400 * 7) }).noUnknown();
@@ -71,7 +76,7 @@ const schema = yup
       .string()
       .matches(/^https?:\/\/[^\s?#]+$/, '${path} must be an absolute http(s) URL without query or fragment')
       .optional(),
-    secret: yup.string().min(MIN_SECRET_BYTES).optional(),
+    secret: yup.string().min(MIN_SECRET_BYTES, `\${path} must be at least \${min} characters. ${SECRET_FIX}`).optional(),
     code: yup
       .object({ length: int(6, 10), ttlSeconds: int(30, 86_400), maxAttempts: int(1, 20) })
       .noUnknown(),
@@ -183,17 +188,34 @@ export function resolvePasswordlessConfig(
       `Invalid ${KEY_PREFIX}.email.${usingUrl[0]}: it uses <%= URL %> but ${KEY_PREFIX}.linkUrl is not set. Set linkUrl (PASSWORDLESS_LINK_URL) or remove the placeholder.`
     );
   }
-  if (isProduction && !merged.secret) {
-    throw new Error(
-      `Invalid ${KEY_PREFIX}.secret: required in production. Set PASSWORDLESS_SECRET to at least ${MIN_SECRET_BYTES} random bytes (for example: openssl rand -base64 48).`
-    );
-  }
-  if (isProduction && merged.email.delivery === 'log') {
-    throw new Error(
-      `Invalid ${KEY_PREFIX}.email.delivery: "log" writes codes to the log and is refused in production. Configure an email provider and use "provider".`
-    );
-  }
+  const problem = isProduction ? productionProblem(merged) : null;
+  if (problem) throw new Error(`Invalid ${KEY_PREFIX}.${problem}`);
   return merged;
+}
+
+/**
+ * What is fine on a laptop (the quick start runs on http://localhost with a derived
+ * secret) but weak on the internet, as "<key>: <what is wrong>. <fix>".
+ */
+function productionProblem({ secret, email, cookie }: PasswordlessConfig): string | null {
+  // .env.example ships `PASSWORDLESS_SECRET=` (empty), which the merge treats as unset: refused here.
+  if (!secret) return `secret: required in production. ${SECRET_FIX}`;
+  // HMAC keys of codes and counters: a guessable one lets anyone who reads the table test codes offline.
+  const weakness = describeSecretWeakness(secret);
+  if (weakness) return `secret: ${weakness}, too easy to guess for production. ${SECRET_FIX}`;
+  if (email.delivery === 'log') {
+    return 'email.delivery: "log" writes codes to the log and is refused in production. Configure an email provider and use "provider".';
+  }
+  // Cookie settings matter only when the cookie is on (as cookie.origins is required only then).
+  if (!cookie.enabled) return null;
+  if (cookie.sameSite === 'none' && !cookie.secure) {
+    return 'cookie.secure: false with cookie.sameSite "none" is refused in production: browsers drop such a cookie, and it would travel over plain http. Set cookie.secure to true (the production default) or cookie.sameSite to "lax".';
+  }
+  const plainHttp = cookie.origins.find((origin) => origin.startsWith('http://') && !LOOPBACK_HTTP_ORIGIN.test(origin));
+  if (plainHttp) {
+    return `cookie.origins: "${plainHttp}" is plain http, refused in production: a page served over http can be rewritten in transit and then send requests with the user's cookie. Use its https:// origin (plain http is allowed for localhost, 127.0.0.1 and [::1] only).`;
+  }
+  return null;
 }
 
 /**
