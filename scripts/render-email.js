@@ -12,10 +12,10 @@ const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const EXT = path.join(ROOT, 'dist/src/extensions/users-permissions');
+// The package's build (npm install runs it: postinstall).
+const EXT = path.join(ROOT, 'packages/strapi-passwordless-login/dist/server');
 
 async function main() {
-  await require('@strapi/strapi').compile({ appDir: ROOT });
   const { defaultEmailTemplates } = require(path.join(EXT, 'config/defaults'));
   const { renderTemplate } = require(path.join(EXT, 'utils/template'));
   const html = renderTemplate(

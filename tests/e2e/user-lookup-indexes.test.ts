@@ -1,5 +1,5 @@
 import { startStrapi, type TestApp } from '../helpers/strapi';
-import { withLookupIndexes } from '../../src/extensions/users-permissions/content-types/user/lookup-indexes';
+import { withLookupIndexes } from '../../packages/strapi-passwordless-login/src/server/content-types/user/lookup-indexes';
 
 let app: TestApp;
 beforeAll(async () => {

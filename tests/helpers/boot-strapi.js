@@ -13,7 +13,7 @@ async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extr
   const createStrapi = require('@strapi/strapi');
   const { resolvePasswordlessConfig } = require(path.join(
     ROOT,
-    'dist/src/extensions/users-permissions/config/resolve-config'
+    'packages/strapi-passwordless-login/dist/server/config/resolve-config'
   ));
   const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel: false, autoReload: false });
   instance.log.level = process.env.TEST_LOG_LEVEL || 'error';

@@ -3,9 +3,9 @@
  * recording logger, an email plugin that records what it is handed, and the
  * extension's own services built on demand.
  */
-import services from '../../src/extensions/users-permissions/services';
-import { CONFIG_PATH, resolvePasswordlessConfig } from '../../src/extensions/users-permissions/config/resolve-config';
-import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
+import services from '../../packages/strapi-passwordless-login/src/server/services';
+import { CONFIG_PATH, resolvePasswordlessConfig } from '../../packages/strapi-passwordless-login/src/server/config/resolve-config';
+import type { PasswordlessUserConfig } from '../../packages/strapi-passwordless-login/src/server/config/types';
 
 export interface FakeStrapi {
   strapi: any;

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import request from 'supertest';
-import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
+import type { PasswordlessUserConfig } from '../../packages/strapi-passwordless-login/src/server/config/types';
 
 export interface Instance {
   port: number;

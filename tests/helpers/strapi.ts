@@ -7,7 +7,7 @@ import request from 'supertest';
 import { TEST_DB_DIR } from '../global-setup';
 import { startSesServer, type SesServer } from './ses-server';
 import { createTestDatabase, type TestDatabase } from './databases';
-import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
+import type { PasswordlessUserConfig } from '../../packages/strapi-passwordless-login/src/server/config/types';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { bootStrapi } = require('./boot-strapi');
 

@@ -1,5 +1,5 @@
-import { createAccessPolicy, invalidAccessEntries } from '../../src/extensions/users-permissions/utils/access';
-import { hasInvisibleCharacters, normalizeIdentifier } from '../../src/extensions/users-permissions/utils/identifier';
+import { createAccessPolicy, invalidAccessEntries } from '../../packages/strapi-passwordless-login/src/server/utils/access';
+import { hasInvisibleCharacters, normalizeIdentifier } from '../../packages/strapi-passwordless-login/src/server/utils/identifier';
 
 describe('createAccessPolicy', () => {
   it.each([

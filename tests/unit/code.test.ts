@@ -1,4 +1,4 @@
-import { digestSecret, digestsMatch, generateCode, limiterKey } from '../../src/extensions/users-permissions/utils/code';
+import { digestSecret, digestsMatch, generateCode, limiterKey } from '../../packages/strapi-passwordless-login/src/server/utils/code';
 
 const KEY = Buffer.from('k'.repeat(32));
 

@@ -1,4 +1,4 @@
-import { resolvePasswordlessConfig } from '../../src/extensions/users-permissions/config/resolve-config';
+import { resolvePasswordlessConfig } from '../../packages/strapi-passwordless-login/src/server/config/resolve-config';
 
 const dev = { isProduction: false };
 

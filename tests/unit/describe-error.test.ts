@@ -1,4 +1,4 @@
-import { describeError } from '../../src/extensions/users-permissions/utils/describe-error';
+import { describeError } from '../../packages/strapi-passwordless-login/src/server/utils/describe-error';
 
 describe('describeError (what may reach the logs)', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { normalizeIdentifier } from '../../src/extensions/users-permissions/utils/identifier';
-import { clientIpKey, resolveClientIp } from '../../src/extensions/users-permissions/utils/client-ip';
+import { normalizeIdentifier } from '../../packages/strapi-passwordless-login/src/server/utils/identifier';
+import { clientIpKey, resolveClientIp } from '../../packages/strapi-passwordless-login/src/server/utils/client-ip';
 
 describe('normalizeIdentifier', () => {
   it.each([

@@ -1,6 +1,6 @@
-import { resolvePasswordlessConfig } from '../../src/extensions/users-permissions/config/resolve-config';
-import { DEFAULT_CONFIG } from '../../src/extensions/users-permissions/config/defaults';
-import type { PasswordlessUserConfig } from '../../src/extensions/users-permissions/config/types';
+import { resolvePasswordlessConfig } from '../../packages/strapi-passwordless-login/src/server/config/resolve-config';
+import { DEFAULT_CONFIG } from '../../packages/strapi-passwordless-login/src/server/config/defaults';
+import type { PasswordlessUserConfig } from '../../packages/strapi-passwordless-login/src/server/config/types';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';

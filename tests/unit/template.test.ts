@@ -2,7 +2,7 @@ import {
   findTemplateProblems,
   renderTemplate,
   type TemplateValues,
-} from '../../src/extensions/users-permissions/utils/template';
+} from '../../packages/strapi-passwordless-login/src/server/utils/template';
 
 const values: TemplateValues = {
   CODE: '004217',

@@ -1,7 +1,7 @@
 import { errors, yup } from '@strapi/utils';
 import { ERROR_CODES } from '../../error-codes';
 import { hasInvisibleCharacters } from '../../utils/identifier';
-import { LOCALE } from '../../config/resolve-config';
+import { LOCALE } from '../../utils/locale';
 
 /** RFC 5321 caps an address at 254 characters; usernames fit well within it. */
 const MAX_IDENTIFIER_LENGTH = 254;

@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import {
   RateLimiterMySQL,
   RateLimiterPostgres,
@@ -7,7 +6,7 @@ import {
   type RateLimiterStoreAbstract,
   type IRateLimiterStoreOptions,
 } from 'rate-limiter-flexible';
-import type { Strapi } from '../utils/strapi-types';
+import type { Strapi } from './strapi-types';
 
 /** Counters for every instance live in this table of Strapi's own database. */
 export const LIMITS_TABLE = 'up_passwordless_limits';
@@ -73,6 +72,9 @@ export async function createDatabaseBackend(strapi: Strapi): Promise<LimiterBack
 export async function createRedisBackend({ url, keyPrefix }: { url: string; keyPrefix: string }): Promise<LimiterBackend> {
   // No offline queue: while Redis is down a limit check fails at once (503) instead
   // of holding the request until Redis returns.
+  // Loaded only here: ioredis is an optional peer dependency, installed only by projects
+  // that keep counters in Redis.
+  const { default: Redis } = await import('ioredis');
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   await client.connect();
   return {

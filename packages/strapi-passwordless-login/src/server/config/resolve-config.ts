@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from '.
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems, usesPlaceholder } from '../utils/template';
 import { invalidAccessEntries } from '../utils/access';
+import { LOCALE } from '../utils/locale';
 import { describeSecretWeakness } from './secret-strength';
 
 export const CONFIG_PATH = 'plugin.users-permissions.passwordless';
@@ -24,7 +25,6 @@ const template = () =>
       return problems.length === 0 || this.createError({ params: { problems: problems.join(', ') } });
     });
 
-export const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 /** Locale keys must look like BCP 47 tags, and each template part must pass the template checks. */
 function localeProblem(locales: Record<string, unknown>): string | null {

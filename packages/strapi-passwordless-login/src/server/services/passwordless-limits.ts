@@ -3,7 +3,7 @@ import { RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flex
 import { ERROR_CODES, type ErrorCode } from '../error-codes';
 import { limiterKey } from '../utils/code';
 import { getService } from '../utils/get-service';
-import { createDatabaseBackend, createRedisBackend, type LimiterBackend, type LimiterShape } from './limiter-store';
+import { createDatabaseBackend, createRedisBackend, type LimiterBackend, type LimiterShape } from '../utils/limiter-store';
 
 /** A limit that was hit: what to tell the client and when to come back. */
 export interface LimitHit {

@@ -1,0 +1,20 @@
+import type { Strapi } from '../utils/strapi-types';
+import { getService } from '../utils/get-service';
+import { grantPublicOnce } from './grant-public';
+import { subscribeUserLifecycles } from './user-lifecycles';
+
+/** Tables exist now: counters, decoy rows, the Public grant and the cleanup cron. */
+export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
+  subscribeUserLifecycles(strapi);
+  await getService('passwordless-limits').init();
+  await getService('passwordless-challenge').prepareDecoys();
+  const { grantPublic, cleanup } = getService('passwordless-settings').get();
+  if (grantPublic) await grantPublicOnce(strapi);
+  // Every instance runs it; the deletes are idempotent, so overlapping runs are harmless.
+  strapi.cron.add({
+    'passwordless-cleanup': {
+      task: () => getService('passwordless').removeStale(),
+      options: `*/${cleanup.intervalMinutes} * * * *`,
+    },
+  });
+}
