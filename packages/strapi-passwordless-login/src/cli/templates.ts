@@ -1,0 +1,88 @@
+/**
+ * The text init writes or asks the user to add. Kept in one place so that a file
+ * init creates and the lines it prints for a manual edit never drift apart.
+ */
+import type { Language } from './types';
+
+export const PACKAGE_NAME = 'strapi-passwordless-login';
+
+const SHIM_COMMENT = `// Passwordless login (${PACKAGE_NAME}): routes under /api/auth/passwordless.`;
+
+export function renderShim(language: Language): string {
+  const lines =
+    language === 'ts'
+      ? [
+          SHIM_COMMENT,
+          `import { withPasswordless } from '${PACKAGE_NAME}';`,
+          '',
+          'export default (plugin: any) => withPasswordless(plugin);',
+        ]
+      : [
+          "'use strict';",
+          '',
+          SHIM_COMMENT,
+          `const { withPasswordless } = require('${PACKAGE_NAME}');`,
+          '',
+          'module.exports = (plugin) => withPasswordless(plugin);',
+        ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The composed form for a file that already extends users-permissions. */
+export function renderShimInstructions(language: Language): string {
+  const importLine =
+    language === 'ts'
+      ? `import { withPasswordless } from '${PACKAGE_NAME}';`
+      : `const { withPasswordless } = require('${PACKAGE_NAME}');`;
+  const exportLine =
+    language === 'ts'
+      ? 'export default (plugin: any) => withPasswordless(yourExtension(plugin));'
+      : 'module.exports = (plugin) => withPasswordless(yourExtension(plugin));';
+  return [
+    '// At the top of the file:',
+    importLine,
+    '',
+    '// Name the function this file exports now yourExtension, and export instead:',
+    exportLine,
+  ].join('\n');
+}
+
+/** [depth, text]: rendered with whatever indentation the target file uses. */
+type Lines = Array<[number, string]>;
+
+const PASSWORDLESS_BLOCK: Lines = [
+  [0, 'passwordless: {'],
+  [1, '// Required in production: at least 32 random characters (openssl rand -base64 48).'],
+  [1, "secret: env('PASSWORDLESS_SECRET'),"],
+  [1, "// Storefront page that receives ?token= from the email's sign-in link (optional)."],
+  [1, "linkUrl: env('PASSWORDLESS_LINK_URL'),"],
+  [1, "// 'log' writes the code email to Strapi's log (development only); production needs an email provider."],
+  [1, "email: { delivery: env('PASSWORDLESS_EMAIL_DELIVERY', 'provider') },"],
+  [0, '},'],
+];
+
+const USERS_PERMISSIONS_ENTRY: Lines = [
+  [0, "'users-permissions': {"],
+  [1, 'config: {'],
+  ...PASSWORDLESS_BLOCK.map(([depth, text]): [number, string] => [depth + 2, text]),
+  [1, '},'],
+  [0, '},'],
+];
+
+function render(lines: Lines, options: { unit: string; depth: number; eol: string }): string {
+  return lines.map(([depth, text]) => options.unit.repeat(depth + options.depth) + text).join(options.eol);
+}
+
+export function renderPasswordlessBlock(options = { unit: '  ', depth: 0, eol: '\n' }): string {
+  return render(PASSWORDLESS_BLOCK, options);
+}
+
+export function renderUsersPermissionsEntry(options = { unit: '  ', depth: 0, eol: '\n' }): string {
+  return render(USERS_PERMISSIONS_ENTRY, options);
+}
+
+/** A whole config/plugins file, in the shape Strapi generates. */
+export function renderPluginsConfig(language: Language): string {
+  const head = language === 'ts' ? 'export default ({ env }) => ({' : 'module.exports = ({ env }) => ({';
+  return [head, renderUsersPermissionsEntry({ unit: '  ', depth: 1, eol: '\n' }), '});', ''].join('\n');
+}

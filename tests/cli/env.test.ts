@@ -1,0 +1,104 @@
+import { readEnvVariables } from '../../packages/strapi-passwordless-login/src/cli/env-file';
+import { makeProject, read, removeProjects, runCli, snapshot } from './project-fixture';
+
+const SECRET = 'x'.repeat(64);
+const SECRET_LINE = /^PASSWORDLESS_SECRET=[A-Za-z0-9+/]{64}$/m;
+
+afterEach(removeProjects);
+
+describe('.env', () => {
+  it('without a trailing newline: the variables start on a line of their own', async () => {
+    const root = makeProject({ files: { '.env': 'HOST=0.0.0.0' } });
+    const run = await runCli(root);
+
+    const lines = read(root, '.env').split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'HOST=0.0.0.0',
+      '# Passwordless login (strapi-passwordless-login)',
+      expect.stringMatching(SECRET_LINE),
+    ]);
+    expect(lines.slice(3)).toEqual(['PASSWORDLESS_EMAIL_DELIVERY=log', '']);
+    expect(run.out).toMatch(/^updated +\.env: added PASSWORDLESS_SECRET/m);
+  });
+
+  it('with CRLF line endings: appends CRLF lines', async () => {
+    const root = makeProject({ files: { '.env': 'HOST=0.0.0.0\r\n' } });
+    await runCli(root);
+    expect(read(root, '.env')).toMatch(
+      /^HOST=0\.0\.0\.0\r\n# Passwordless login \(strapi-passwordless-login\)\r\nPASSWORDLESS_SECRET=\S{64}\r\nPASSWORDLESS_EMAIL_DELIVERY=log\r\n$/
+    );
+  });
+
+  it('with the secret set: the secret is kept, only the delivery added', async () => {
+    const original = `HOST=0.0.0.0\nexport PASSWORDLESS_SECRET="${SECRET}"\n`;
+    const root = makeProject({ files: { '.env': original } });
+    const run = await runCli(root);
+
+    expect(read(root, '.env')).toBe(
+      `${original}# Passwordless login (strapi-passwordless-login)\nPASSWORDLESS_EMAIL_DELIVERY=log\n`
+    );
+    expect(run.out).not.toContain(SECRET);
+  });
+
+  it('with both variables set (any values): not changed', async () => {
+    const root = makeProject({ files: { '.env': `PASSWORDLESS_SECRET=${SECRET}\nPASSWORDLESS_EMAIL_DELIVERY=provider\n` } });
+    const before = snapshot(root)['.env'];
+    const run = await runCli(root);
+
+    expect(snapshot(root)['.env']).toEqual(before);
+    expect(run.out).toMatch(/^in place +\.env: /m);
+  });
+
+  it('with an empty secret: left as is, and the run says so', async () => {
+    const root = makeProject({ files: { '.env': 'PASSWORDLESS_SECRET=\nPASSWORDLESS_EMAIL_DELIVERY=log\n' } });
+    const before = snapshot(root)['.env'];
+    const run = await runCli(root);
+
+    expect(snapshot(root)['.env']).toEqual(before);
+    expect(run.out).toMatch(/^action needed +\.env: PASSWORDLESS_SECRET is present but empty; left as is/m);
+  });
+
+  it('a commented-out secret does not count as set', async () => {
+    const root = makeProject({ files: { '.env': '# PASSWORDLESS_SECRET=old\n' } });
+    await runCli(root);
+    expect(read(root, '.env')).toMatch(SECRET_LINE);
+  });
+});
+
+describe('.env.example', () => {
+  it('present: gains the missing names with empty values', async () => {
+    const root = makeProject({ files: { '.env.example': 'HOST=\nPASSWORDLESS_SECRET=\n# PASSWORDLESS_EMAIL_DELIVERY=log' } });
+    const run = await runCli(root);
+
+    expect(read(root, '.env.example')).toBe(
+      'HOST=\nPASSWORDLESS_SECRET=\n# PASSWORDLESS_EMAIL_DELIVERY=log\n# Passwordless login (strapi-passwordless-login)\nPASSWORDLESS_EMAIL_DELIVERY=\nPASSWORDLESS_LINK_URL=\n'
+    );
+    expect(run.out).toMatch(/^updated +\.env\.example: added PASSWORDLESS_EMAIL_DELIVERY=, PASSWORDLESS_LINK_URL=$/m);
+  });
+
+  it('absent: not created', async () => {
+    const root = makeProject();
+    const run = await runCli(root);
+    expect(Object.keys(snapshot(root))).not.toContain('.env.example');
+    expect(run.out).toMatch(/^skipped +\.env\.example: /m);
+  });
+});
+
+describe('readEnvVariables', () => {
+  it.each([
+    ['A=1', 'A', '1'],
+    ['A=', 'A', ''],
+    ['  A = spaced  ', 'A', 'spaced'],
+    ['export A=1', 'A', '1'],
+    ['A="quoted # not a comment"', 'A', 'quoted # not a comment'],
+    ["A=''", 'A', ''],
+    ['A= # only a comment', 'A', ''],
+    ['A: colon form', 'A', 'colon form'],
+  ])('%j sets %s to %j', (line, name, value) => {
+    expect(readEnvVariables(`${line}\n`).get(name)).toBe(value);
+  });
+
+  it.each(['# A=1', '  # A=1', 'A', ''])('%j sets nothing', (line) => {
+    expect(readEnvVariables(line).size).toBe(0);
+  });
+});
