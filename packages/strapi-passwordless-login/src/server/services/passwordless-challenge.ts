@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { digestSecret, digestsMatch, generateCode, generateToken } from '../utils/code';
 import { getService } from '../utils/get-service';
 import type { Strapi } from '../utils/strapi-types';
-import { CHALLENGE_TABLE } from '../content-types/passwordless-challenge/schema';
+import { tableOf, type Table } from '../utils/table';
 
 const CODE_PURPOSE = 'code';
 const LINK_PURPOSE = 'link';
@@ -30,29 +30,35 @@ export type Owner = { userId: number } | { email: string };
 // The user id alone for accounts keeps codes issued before sign-up existed valid.
 const ownerKey = (owner: Owner) => ('userId' in owner ? String(owner.userId) : `email:${owner.email}`);
 
+const CHALLENGE_UID = 'plugin::users-permissions.passwordless-challenge';
+const ATTRIBUTES = ['userId', 'email', 'codeHash', 'tokenHash', 'expiresAt', 'attempts', 'consumedAt', 'createdAt', 'updatedAt'] as const;
+
 interface ChallengeRow {
   id: number;
-  code_hash: string;
-  consumed_at: number | string | null;
+  codeHash: string;
+  consumedAt: number | string | null;
   attempts: number | string;
-  expires_at: number | string;
+  expiresAt: number | string;
 }
 
 // bigint columns come back as strings from PostgreSQL.
 const isLive = (row: ChallengeRow, at: number, maxAttempts: number) =>
-  row.consumed_at === null && Number(row.attempts) < maxAttempts && Number(row.expires_at) > at;
+  row.consumedAt === null && Number(row.attempts) < maxAttempts && Number(row.expiresAt) > at;
 
 /**
  * Challenges: create, consume, count attempts, expire. The only code that touches
  * the challenge table.
  */
 export default ({ strapi }: { strapi: Strapi }) => {
-  const table = () => strapi.db.connection(CHALLENGE_TABLE);
+  let schema: Table<(typeof ATTRIBUTES)[number]> | undefined;
+  const meta = () => (schema ??= tableOf(strapi, CHALLENGE_UID, ATTRIBUTES));
+  const table = () => strapi.db.connection(meta().name);
+  const c = () => meta().column;
   const settings = () => getService('passwordless-settings');
   const now = () => getService('passwordless-clock').now();
   const digest = (owner: Owner, code: string) => digestSecret(settings().secretKey(), CODE_PURPOSE, ownerKey(owner), code);
   const ofOwner = (owner: Owner) =>
-    'userId' in owner ? table().where('user_id', owner.userId) : table().whereNull('user_id').where('email', owner.email);
+    'userId' in owner ? table().where(c().userId, owner.userId) : table().whereNull(c().userId).where(c().email, owner.email);
   // A link arrives without an identifier, so its digest cannot name the owner.
   const tokenDigest = (token: string) => digestSecret(settings().secretKey(), LINK_PURPOSE, '', token);
 
@@ -71,10 +77,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
     Number(
       await table()
         .where('id', id)
-        .whereNull('consumed_at')
-        .where('attempts', '<=', maxAttempts)
-        .where('expires_at', '>', at)
-        .update({ consumed_at: at })
+        .whereNull(c().consumedAt)
+        .where(c().attempts, '<=', maxAttempts)
+        .where(c().expiresAt, '>', at)
+        .update({ [c().consumedAt]: at })
     ) === 1;
 
   return {
@@ -95,28 +101,28 @@ export default ({ strapi }: { strapi: Strapi }) => {
       // One plain INSERT: the query engine's create would add a transaction and a
       // read-back of the row, three more statements on every code request.
       const id = await insertRow({
-        user_id: 'userId' in owner ? owner.userId : null,
-        email: 'email' in owner ? owner.email : null,
-        code_hash: digest(owner, code),
-        token_hash: token ? tokenDigest(token) : null,
-        expires_at: expiresAt,
-        attempts: 0,
-        consumed_at: null,
-        created_at: new Date(issuedAt),
-        updated_at: new Date(issuedAt),
+        [c().userId]: 'userId' in owner ? owner.userId : null,
+        [c().email]: 'email' in owner ? owner.email : null,
+        [c().codeHash]: digest(owner, code),
+        [c().tokenHash]: token ? tokenDigest(token) : null,
+        [c().expiresAt]: expiresAt,
+        [c().attempts]: 0,
+        [c().consumedAt]: null,
+        [c().createdAt]: new Date(issuedAt),
+        [c().updatedAt]: new Date(issuedAt),
       });
       // Verification only ever looks at a user's newest challenge, so older ones are
       // already dead; marking them consumed keeps the table honest and cleanable.
       await ofOwner(owner)
         .where('id', '<', id)
-        .whereNull('consumed_at')
-        .update({ consumed_at: issuedAt });
+        .whereNull(c().consumedAt)
+        .update({ [c().consumedAt]: issuedAt });
       return { code, token, expiresAt };
     },
 
     /** Deletes used, superseded and expired challenges: none of them can ever verify again. */
     async removeStale(): Promise<number> {
-      const removed = Number(await table().whereNotNull('consumed_at').orWhere('expires_at', '<', now()).delete());
+      const removed = Number(await table().whereNotNull(c().consumedAt).orWhere(c().expiresAt, '<', now()).delete());
       await this.prepareDecoys();
       return removed;
     },
@@ -127,17 +133,17 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async prepareDecoys(): Promise<void> {
       const find = async () =>
-        (await table().select('id').where('code_hash', DECOY_HASH).whereNull('user_id').whereNull('email').orderBy('id')).map(
+        (await table().select('id').where(c().codeHash, DECOY_HASH).whereNull(c().userId).whereNull(c().email).orderBy('id')).map(
           (row: { id: number }) => Number(row.id)
         );
       let found = await find();
       if (found.length < DECOY_ROWS) {
         const at = new Date(now());
-        const row = { code_hash: DECOY_HASH, expires_at: NEVER, attempts: 0, created_at: at, updated_at: at };
+        const row = { [c().codeHash]: DECOY_HASH, [c().expiresAt]: NEVER, [c().attempts]: 0, [c().createdAt]: at, [c().updatedAt]: at };
         await table().insert(Array.from({ length: DECOY_ROWS - found.length }, () => row));
         found = await find();
       }
-      await table().whereIn('id', found).update({ attempts: 0 });
+      await table().whereIn('id', found).update({ [c().attempts]: 0 });
       decoys = found;
     },
 
@@ -150,7 +156,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const at = now();
       const subject: Owner = owner ?? { userId: 0 };
       const newest: ChallengeRow | undefined = await ofOwner(subject)
-        .select('id', 'code_hash', 'consumed_at', 'attempts', 'expires_at')
+        .select({ id: 'id', codeHash: c().codeHash, consumedAt: c().consumedAt, attempts: c().attempts, expiresAt: c().expiresAt })
         .orderBy('id', 'desc')
         .first();
       // A used, expired or spent challenge never comes back to life, so it is treated
@@ -161,13 +167,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
       // challenge. Its conditions are the budget and single use: of concurrent guesses at
       // most maxAttempts are ever counted, and a right code succeeds only as one of them,
       // and only once.
-      const matches = digestsMatch(row?.code_hash ?? NO_DIGEST, digest(subject, code)) && row !== undefined;
+      const matches = digestsMatch(row?.codeHash ?? NO_DIGEST, digest(subject, code)) && row !== undefined;
       const counted = await table()
         .where('id', row?.id ?? decoyId())
-        .whereNull('consumed_at')
-        .where('attempts', '<', row ? maxAttempts : DECOY_ATTEMPT_CAP)
-        .where('expires_at', '>', at)
-        .update({ attempts: strapi.db.connection.raw('?? + 1', ['attempts']), ...(matches ? { consumed_at: at } : {}) });
+        .whereNull(c().consumedAt)
+        .where(c().attempts, '<', row ? maxAttempts : DECOY_ATTEMPT_CAP)
+        .where(c().expiresAt, '>', at)
+        .update({ [c().attempts]: strapi.db.connection.raw('?? + 1', [c().attempts]), ...(matches ? { [c().consumedAt]: at } : {}) });
       return matches && Number(counted) === 1 ? 'verified' : 'invalid';
     },
 
@@ -179,15 +185,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async verifyToken({ token }: { token: string }): Promise<Owner | null> {
       const { maxAttempts } = settings().get().code;
       const at = now();
-      const row: { id: number; user_id: number | null; email: string | null } | undefined = await table()
-        .select('id', 'user_id', 'email')
-        .where('token_hash', tokenDigest(token))
+      const row: { id: number; userId: number | null; email: string | null } | undefined = await table()
+        .select({ id: 'id', userId: c().userId, email: c().email })
+        .where(c().tokenHash, tokenDigest(token))
         .first();
       // Strictly below maxAttempts: a code that used all its tries is dead, link included.
       // An unknown token runs the same write against no row.
       const consumed = await consume(row?.id ?? 0, at, maxAttempts - 1);
       if (!row || !consumed) return null;
-      return row.user_id === null ? { email: String(row.email) } : { userId: Number(row.user_id) };
+      return row.userId === null ? { email: String(row.email) } : { userId: Number(row.userId) };
     },
   };
 };

@@ -1,7 +1,9 @@
 import type { Strapi } from '../utils/strapi-types';
 import { issueUserJwt } from '../strapi-v4/tokens';
+import { tableOf, type Table } from '../utils/table';
 
 const USER_UID = 'plugin::users-permissions.user';
+const ATTRIBUTES = ['mailboxProvenAt', 'sessionsValidAfter', 'password', 'confirmed'] as const;
 
 /** What the session rules read from an account row (the query engine's attribute names). */
 export interface SessionFields {
@@ -27,9 +29,10 @@ const nextValidAfter = (at: number, previous: number | string | null | undefined
  * refuses these attributes from everyone else (see bootstrap/user-lifecycles).
  */
 export default ({ strapi }: { strapi: Strapi }) => {
-  const meta = () => strapi.db.metadata.get(USER_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-  const column = (attribute: string) => meta().attributes[attribute]?.columnName ?? attribute;
-  const users = () => strapi.db.connection(meta().tableName);
+  let schema: Table<(typeof ATTRIBUTES)[number]> | undefined;
+  const meta = () => (schema ??= tableOf(strapi, USER_UID, ATTRIBUTES));
+  const column = (attribute: (typeof ATTRIBUTES)[number]) => meta().column[attribute];
+  const users = () => strapi.db.connection(meta().name);
 
   return {
     isProven(user: SessionFields): boolean {

@@ -6,11 +6,10 @@
  * Times are epoch milliseconds in bigint columns: conditional updates compare them
  * with plain numbers, identically on SQLite, PostgreSQL and MySQL.
  */
-export const CHALLENGE_TABLE = 'up_passwordless_challenges';
 
 export default {
   kind: 'collectionType',
-  collectionName: CHALLENGE_TABLE,
+  collectionName: 'up_passwordless_challenges',
   info: {
     singularName: 'passwordless-challenge',
     pluralName: 'passwordless-challenges',
