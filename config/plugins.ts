@@ -23,6 +23,8 @@ export default ({ env }) => {
             origins: list('PASSWORDLESS_COOKIE_ORIGINS'),
           },
           access: { allow: list('PASSWORDLESS_ALLOW'), deny: list('PASSWORDLESS_DENY') },
+          // Names of API tokens whose storefront servers may forward the shopper's address.
+          trustedServers: { apiTokens: list('PASSWORDLESS_TRUSTED_API_TOKENS') },
           email: {
             // Without SES the code email goes to Strapi's log, so the quick start needs
             // no account anywhere. Production refuses 'log' at boot.

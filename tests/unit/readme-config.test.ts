@@ -38,7 +38,7 @@ function tableRows(): Row[] {
   const rows: Row[] = [];
   for (const line of lines.slice(2)) {
     if (!line.startsWith('|')) break;
-    const [keyCell, defaultCell, envCell] = line.split(' | ').map((cell) => cell.replace(/^\| ?/, ''));
+    const [keyCell, defaultCell, envCell] = line.split('|').slice(1, -1).map((cell) => cell.trim());
     const names = [...keyCell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
     // `cookie.name`, `sameSite`: later names share the first one's parent.
     const parent = names[0].includes('.') ? names[0].slice(0, names[0].lastIndexOf('.') + 1) : '';

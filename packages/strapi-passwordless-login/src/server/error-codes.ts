@@ -18,6 +18,12 @@ export const ERROR_CODES = {
   /** Too many requests from this client address. Wait `Retry-After` seconds. */
   IP_RATE_LIMITED: 'IP_RATE_LIMITED',
   /**
+   * A trusted storefront server (`trustedServers`) spent its own budget of code requests
+   * or verifications, over all its shoppers. Wait `Retry-After` seconds, or raise
+   * `trustedServers.request` / `verify` if the storefront's traffic is genuine.
+   */
+  SERVER_RATE_LIMITED: 'SERVER_RATE_LIMITED',
+  /**
    * A state-changing request authenticated by the session cookie came from an origin
    * not in `cookie.origins` (or with neither Origin nor Referer). Fix: send it from the
    * storefront, or list its origin.

@@ -45,20 +45,31 @@ export interface UsersPermissionsPlugin {
  */
 export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P {
   refuseClashes(plugin, { actions: Object.keys(passwordlessController), routes });
-  Object.assign(plugin.contentTypes, contentTypes);
-  plugin.contentTypes.user.schema = withSessionAttributes(withLookupIndexes(plugin.contentTypes.user.schema));
-  Object.assign(plugin.services, services);
+  // New objects rather than edits of users-permissions' own: Strapi hands every boot in a
+  // process the same nested objects, and a second boot (tests, reloads) would otherwise
+  // find this extension already applied.
+  const { user } = plugin.contentTypes;
+  plugin.contentTypes = {
+    ...plugin.contentTypes,
+    ...contentTypes,
+    user: { ...user, schema: withSessionAttributes(withLookupIndexes(user.schema)) },
+  };
+  plugin.services = { ...plugin.services, ...services };
 
   const auth = plugin.controllers.auth;
-  plugin.controllers.auth =
-    typeof auth === 'function'
-      ? (deps: unknown) => {
-          const own = auth(deps);
-          return { ...own, ...withMailboxProof(own), ...passwordlessController };
-        }
-      : { ...auth, ...withMailboxProof(auth), ...passwordlessController };
+  plugin.controllers = {
+    ...plugin.controllers,
+    auth:
+      typeof auth === 'function'
+        ? (deps: unknown) => {
+            const own = auth(deps);
+            return { ...own, ...withMailboxProof(own), ...passwordlessController };
+          }
+        : { ...auth, ...withMailboxProof(auth), ...passwordlessController },
+  };
 
-  plugin.routes['content-api'].routes.push(...routes);
+  const contentApi = plugin.routes['content-api'];
+  plugin.routes = { ...plugin.routes, 'content-api': { ...contentApi, routes: [...contentApi.routes, ...routes] } };
 
   const { register, bootstrap, destroy } = plugin;
   plugin.register = async (context: Context) => {

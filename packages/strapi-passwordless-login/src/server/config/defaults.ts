@@ -71,6 +71,7 @@ export const DEFAULT_CONFIG: PasswordlessConfig = {
     ipVerify: { points: 20, durationSeconds: 900 },
     trustedProxyHops: 1,
   },
+  trustedServers: { apiTokens: [], request: { points: 2000, durationSeconds: 900 }, verify: { points: 2000, durationSeconds: 900 } },
   access: { allow: [], deny: [] },
   cookie: { enabled: false, name: 'strapi_jwt', sameSite: 'lax', secure: false, maxAge: undefined, domain: undefined, path: '/', origins: [] },
   cleanup: { intervalMinutes: 10 },

@@ -94,6 +94,9 @@ const schema = yup
         trustedProxyHops: int(1, 10),
       })
       .noUnknown(),
+    trustedServers: yup
+      .object({ apiTokens: yup.array(yup.string().required()).required(), request: window(), verify: window() })
+      .noUnknown(),
     access: yup.object({ allow: accessList(), deny: accessList() }).noUnknown(),
     cookie: yup
       .object({
@@ -244,6 +247,12 @@ function mergeConfig(user: PasswordlessUserConfig, isProduction: boolean): Passw
       ...limits,
       ipRequest: { ...DEFAULT_CONFIG.limits.ipRequest, ...defined(limits.ipRequest) },
       ipVerify: { ...DEFAULT_CONFIG.limits.ipVerify, ...defined(limits.ipVerify) },
+    },
+    trustedServers: {
+      ...DEFAULT_CONFIG.trustedServers,
+      ...defined(user.trustedServers),
+      request: { ...DEFAULT_CONFIG.trustedServers.request, ...defined(user.trustedServers?.request) },
+      verify: { ...DEFAULT_CONFIG.trustedServers.verify, ...defined(user.trustedServers?.verify) },
     },
     access: { ...DEFAULT_CONFIG.access, ...defined(user.access) },
     cookie: { ...DEFAULT_CONFIG.cookie, secure: isProduction, ...defined(user.cookie) },

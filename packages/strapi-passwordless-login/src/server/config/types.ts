@@ -91,6 +91,21 @@ export interface PasswordlessConfig {
     trustedProxyHops: number;
   };
   /**
+   * Storefront servers that call Strapi for their shoppers (Next.js route handlers,
+   * next-auth `authorize`) and may name each shopper's address in the
+   * `Passwordless-Forwarded-For` header, so per-IP limits apply per shopper instead of to
+   * the server. A server proves itself with a Strapi API token (Settings → API Tokens)
+   * whose name is listed here; from anyone else the header is ignored.
+   */
+  trustedServers: {
+    /** Names of the trusted API tokens (`PASSWORDLESS_TRUSTED_API_TOKENS`, comma-separated). @default [] */
+    apiTokens: string[];
+    /** Code requests per trusted server, over all its shoppers. @default { points: 2000, durationSeconds: 900 } */
+    request: RateWindow;
+    /** Verifications per trusted server, over all its shoppers. @default { points: 2000, durationSeconds: 900 } */
+    verify: RateWindow;
+  };
+  /**
    * Who may log in, by the address stored on the account: exact addresses and
    * `@domain` entries (`PASSWORDLESS_ALLOW`, `PASSWORDLESS_DENY`, comma-separated).
    * Outsiders get the same 200 and no email. @default { allow: [], deny: [] }

@@ -4,7 +4,7 @@ import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
 import type { LimitHit } from '../services/passwordless-limits';
 import { validateLogoutBody, validateRequestBody, validateVerifyBody } from './validation/passwordless';
-import { resolveClientIp } from '../utils/client-ip';
+import { resolveRequester } from '../utils/requester';
 import { writeSessionCookie } from './session-cookie';
 import { describeError } from '../utils/describe-error';
 import { respondUnavailable, storageIsDown } from '../utils/outage';
@@ -20,7 +20,7 @@ const UNAVAILABLE = Symbol('unavailable');
 export default {
   async passwordless(ctx: Context): Promise<void> {
     const { identifier, locale } = await validateRequestBody(ctx.request.body);
-    const hit = await available(ctx, () => getService('passwordless').requestCode({ identifier, locale, ip: clientIp(ctx) }));
+    const hit = await available(ctx, () => getService('passwordless').requestCode({ identifier, locale, ...resolveRequester(ctx) }));
     if (hit === UNAVAILABLE) return;
     if (hit) throw rateLimited(ctx, hit);
     // The same bytes whether or not the identifier has an account.
@@ -29,11 +29,11 @@ export default {
 
   async passwordlessVerify(ctx: Context): Promise<void> {
     const body = await validateVerifyBody(ctx.request.body);
-    const ip = clientIp(ctx);
+    const requester = resolveRequester(ctx);
     const result = await available(ctx, () =>
       'token' in body
-        ? getService('passwordless').verifyLink({ token: body.token, ip })
-        : getService('passwordless').verifyCode({ identifier: body.identifier, code: body.code, ip })
+        ? getService('passwordless').verifyLink({ token: body.token, ...requester })
+        : getService('passwordless').verifyCode({ identifier: body.identifier, code: body.code, ...requester })
     );
     if (result === UNAVAILABLE) return;
     if (result.status === 'limited') throw rateLimited(ctx, result.limit);
@@ -64,17 +64,6 @@ export default {
     ctx.body = { ok: true };
   },
 };
-
-function clientIp(ctx: Context): string {
-  return (
-    resolveClientIp({
-      proxy: ctx.app.proxy,
-      trustedHops: getService('passwordless-settings').get().limits.trustedProxyHops,
-      forwardedFor: ctx.get('X-Forwarded-For') || undefined,
-      remoteAddress: ctx.req.socket.remoteAddress,
-    }) ?? ''
-  );
-}
 
 function rateLimited(ctx: Context, limit: LimitHit): errors.RateLimitError {
   ctx.set('Retry-After', String(limit.retryAfterSeconds));

@@ -31,6 +31,8 @@ interface Limiters {
   failures: RateLimiterStoreAbstract;
   consecutiveFailures: RateLimiterStoreAbstract;
   signUpEmails: RateLimiterStoreAbstract;
+  requestByServer: RateLimiterStoreAbstract;
+  verifyByServer: RateLimiterStoreAbstract;
 }
 
 /**
@@ -51,7 +53,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     async init(): Promise<void> {
-      const { limits, redis, signUp } = getService('passwordless-settings').get();
+      const { limits, redis, signUp, trustedServers } = getService('passwordless-settings').get();
       const shapes: Record<keyof Limiters, LimiterShape> = {
         requestByIp: { keyPrefix: 'req-ip', points: limits.ipRequest.points, duration: limits.ipRequest.durationSeconds },
         verifyByIp: { keyPrefix: 'ver-ip', points: limits.ipVerify.points, duration: limits.ipVerify.durationSeconds },
@@ -69,6 +71,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
         consecutiveFailures: { keyPrefix: 'fail-run', points: limits.maxConsecutiveFailures - 1, duration: 0 },
         // One counter for the whole deployment: emails to addresses with no account.
         signUpEmails: { keyPrefix: 'signup-mail', points: signUp.emailsPerHour, duration: 3600 },
+        // A trusted storefront server's own ceiling, over all the shoppers it names.
+        requestByServer: { keyPrefix: 'req-srv', points: trustedServers.request.points, duration: trustedServers.request.durationSeconds },
+        verifyByServer: { keyPrefix: 'ver-srv', points: trustedServers.verify.points, duration: trustedServers.verify.durationSeconds },
       };
       backend = redis.url
         ? await createRedisBackend({ url: redis.url, keyPrefix: redis.keyPrefix })
@@ -80,9 +85,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /** Counts a code request against the client IP and the identifier; returns the limit hit, if any. */
-    async limitRequest({ ip, identifier }: { ip: string; identifier: string }): Promise<LimitHit | null> {
-      const { requestByIp, identifierCooldown, identifierHourly } = ready();
+    async limitRequest({ ip, server = null, identifier }: { ip: string; server?: string | null; identifier: string }): Promise<LimitHit | null> {
+      const { requestByIp, requestByServer, identifierCooldown, identifierHourly } = ready();
       const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
+      if (server) {
+        const ceiling = await consume(requestByServer, key('server', server), ERROR_CODES.SERVER_RATE_LIMITED);
+        if (ceiling) return ceiling;
+      }
       const byIp = await consume(requestByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
       if (byIp) return byIp;
       if (identifierCooldownSeconds > 0) {
@@ -93,8 +102,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /** Counts a verification against the client IP. */
-    async limitVerify({ ip }: { ip: string }): Promise<LimitHit | null> {
-      return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+    async limitVerify({ ip, server = null }: { ip: string; server?: string | null }): Promise<LimitHit | null> {
+      const { verifyByIp, verifyByServer } = ready();
+      if (server) {
+        const ceiling = await consume(verifyByServer, key('server', server), ERROR_CODES.SERVER_RATE_LIMITED);
+        if (ceiling) return ceiling;
+      }
+      return consume(verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
     },
 
     /**

@@ -29,6 +29,12 @@ interface Candidate {
   blocked?: boolean | number | null;
 }
 
+/** The requester's address, and the trusted storefront server that named it (see utils/requester). */
+export interface RequestInput {
+  ip: string;
+  server?: string | null;
+}
+
 export type VerifyResult =
   | { status: 'verified'; user: LoginUser; jwt: string }
   | { status: 'invalid' }
@@ -155,10 +161,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   return {
     /** Returns the limit hit, or null once a delivery is under way. */
-    async requestCode({ identifier, ip, locale }: { identifier: string; ip: string; locale?: string }): Promise<LimitHit | null> {
+    async requestCode({ identifier, ip, server = null, locale }: RequestInput & { identifier: string; locale?: string }): Promise<LimitHit | null> {
       const id = normalizeIdentifier(identifier);
       const hit = await getService('passwordless-limits').limitRequest({
         ip: clientIpKey(ip),
+        server,
         identifier: id.limitKey,
       });
       if (hit) return hit;
@@ -176,10 +183,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return null;
     },
 
-    async verifyCode({ identifier, code, ip }: { identifier: string; code: string; ip: string }): Promise<VerifyResult> {
+    async verifyCode({ identifier, code, ip, server = null }: RequestInput & { identifier: string; code: string }): Promise<VerifyResult> {
       const limits = getService('passwordless-limits');
       const id = normalizeIdentifier(identifier);
-      const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
+      const byIp = await limits.limitVerify({ ip: clientIpKey(ip), server });
       if (byIp) return { status: 'limited', limit: byIp };
       // Looked up before the budget, so that the budget is the account's: its email and
       // its username draw on one budget, not two.
@@ -204,9 +211,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     /** A magic-link token from the email: answers exactly like verifyCode. */
-    async verifyLink({ token, ip }: { token: string; ip: string }): Promise<VerifyResult> {
+    async verifyLink({ token, ip, server = null }: RequestInput & { token: string }): Promise<VerifyResult> {
       const limits = getService('passwordless-limits');
-      const byIp = await limits.limitVerify({ ip: clientIpKey(ip) });
+      const byIp = await limits.limitVerify({ ip: clientIpKey(ip), server });
       if (byIp) return { status: 'limited', limit: byIp };
       const owner = await getService('passwordless-challenge').verifyToken({ token });
       const user = owner ? await accountFor(owner) : null;

@@ -1,0 +1,54 @@
+import { withPasswordless, type UsersPermissionsPlugin } from '../../packages/strapi-passwordless-login/src/server';
+
+/** users-permissions as Strapi 4 hands it to strapi-server, reduced to what the extension touches. */
+function usersPermissions(): UsersPermissionsPlugin {
+  return {
+    contentTypes: { user: { schema: { attributes: { email: { type: 'email' } } } } },
+    services: { jwt: {} },
+    controllers: { auth: { callback: async () => undefined, register: async () => undefined } },
+    routes: { 'content-api': { routes: [{ method: 'POST', path: '/auth/local', handler: 'auth.callback' }] } },
+  };
+}
+
+/** A project's own extension: an extra action and route, as people write them. */
+function projectExtension(plugin: UsersPermissionsPlugin): UsersPermissionsPlugin {
+  plugin.controllers.auth.hello = async () => undefined;
+  plugin.routes['content-api'].routes.push({ method: 'GET', path: '/auth/hello', handler: 'auth.hello' });
+  return plugin;
+}
+
+describe('withPasswordless(plugin)', () => {
+  it('composes with a project extension: both sets of actions and routes are there', () => {
+    const plugin = withPasswordless(projectExtension(usersPermissions()));
+    expect(Object.keys(plugin.controllers.auth)).toEqual(
+      expect.arrayContaining(['callback', 'register', 'hello', 'passwordless', 'passwordlessVerify', 'logout'])
+    );
+    expect(plugin.routes['content-api'].routes.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/auth/local', '/auth/hello', '/auth/passwordless', '/auth/passwordless/verify', '/auth/logout'])
+    );
+  });
+
+  it.each([
+    ['an action of the same name', (p: UsersPermissionsPlugin) => ({ ...p, controllers: { auth: { ...p.controllers.auth, logout: async () => undefined } } }), 'action auth.logout'],
+    [
+      'a route at the same method and path',
+      (p: UsersPermissionsPlugin) => {
+        p.routes['content-api'].routes.push({ method: 'POST', path: '/auth/logout', handler: 'auth.signOut' });
+        return p;
+      },
+      'route POST /auth/logout',
+    ],
+  ])('refuses to replace %s, naming it', (_label, extend, named) => {
+    expect(() => withPasswordless(extend(usersPermissions()))).toThrow(named);
+  });
+
+  it('leaves the objects it was handed untouched, so a second boot in one process starts clean', () => {
+    const plugin = usersPermissions();
+    const { controllers, routes, contentTypes } = plugin;
+    withPasswordless(plugin);
+    expect(Object.keys(controllers.auth)).toEqual(['callback', 'register']);
+    expect(routes['content-api'].routes).toHaveLength(1);
+    expect(Object.keys(contentTypes)).toEqual(['user']);
+    expect(() => withPasswordless({ ...plugin, controllers, routes, contentTypes })).not.toThrow();
+  });
+});
