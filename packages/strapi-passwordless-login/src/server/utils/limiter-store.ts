@@ -51,10 +51,13 @@ export async function createDatabaseBackend(strapi: Strapi): Promise<LimiterBack
   const base = { storeClient: knex, storeType: 'knex', tableName: LIMITS_TABLE };
 
   // One limiter creates the table (once; five at a time would race on PostgreSQL's
-  // catalog) and sweeps expired rows every 5 minutes for all of them.
+  // catalog). None sweeps on the library's own 5-minute timer: that timer outlives
+  // Strapi.destroy() and then runs on a closed pool (seen as "Unable to acquire a
+  // connection" in a later Strapi of the same process); the cleanup cron, which Strapi
+  // stops on destroy, removes expired rows instead (removeExpired).
   await new Promise<void>((resolve, reject) => {
     construct(
-      { ...base, keyPrefix: 'sweep', points: 1, duration: 1, tableCreated: false, clearExpiredByTimeout: true },
+      { ...base, keyPrefix: 'sweep', points: 1, duration: 1, tableCreated: false, clearExpiredByTimeout: false },
       (error) => (error ? reject(error) : resolve())
     );
   });
