@@ -4,7 +4,8 @@
  */
 import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createUser, newEmail } from '../helpers/users';
-import { ask, expectError, issueCode, verify, wrongCode } from '../helpers/flow';
+import { ask, issueCode, verify, wrongCode } from '../helpers/flow';
+import { expectError } from '../helpers/errors';
 
 let app: TestApp;
 

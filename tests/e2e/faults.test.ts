@@ -5,6 +5,7 @@
 import net from 'node:net';
 import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, type TestApp } from '../helpers/strapi';
 import { createUser, codeFrom } from '../helpers/users';
+import { ask, verify } from '../helpers/flow';
 
 const passwordless = {
   grantPublic: true,
@@ -12,10 +13,6 @@ const passwordless = {
   limits: { ...RELAXED_LIMITS, identifierCooldownSeconds: 0 },
   email: { timeoutMs: 300, retries: 2, retryDelayMs: 10 },
 };
-
-const ask = (app: TestApp, identifier: string) => app.http().post('/api/auth/passwordless').send({ identifier });
-const verify = (app: TestApp, identifier: string, code: string) =>
-  app.http().post('/api/auth/passwordless/verify').send({ identifier, code });
 
 function deliveryFailures(app: TestApp): string[] {
   return app.logs.filter((log) => log.level === 'warn' && log.message.includes('[passwordless] email to user')).map((l) => l.message);

@@ -1,5 +1,6 @@
 import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, type TestApp } from '../helpers/strapi';
-import { createUser, codeFrom, newEmail } from '../helpers/users';
+import { createUser, newEmail } from '../helpers/users';
+import { ask, receiveCode, verify, wrongCode } from '../helpers/flow';
 
 let app: TestApp;
 const events: Array<{ name: string; payload: { userId: number | null; ip: string } }> = [];
@@ -14,23 +15,13 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-async function issueCode(email: string): Promise<string> {
-  expect((await app.http().post('/api/auth/passwordless').send({ identifier: email })).status).toBe(200);
-  await app.settle();
-  const messages = app.ses.to(email);
-  return codeFrom(messages[messages.length - 1]);
-}
-const verify = (identifier: string, code: string) =>
-  app.http().post('/api/auth/passwordless/verify').send({ identifier, code });
-
 describe('audit events on the event hub', () => {
   it('requested, failed, succeeded carry the user id and IP, never the code', async () => {
     events.length = 0;
     const user = await createUser(app.strapi);
-    const code = await issueCode(user.email);
-    const wrong = code === '000000' ? '000001' : '000000';
-    expect((await verify(user.email, wrong)).status).toBe(400);
-    expect((await verify(user.email, code)).status).toBe(200);
+    const code = await receiveCode(app, user.email);
+    expect((await verify(app, user.email, wrongCode(code))).status).toBe(400);
+    expect((await verify(app, user.email, code)).status).toBe(200);
     expect(events.map((e) => e.name)).toEqual(['passwordless.requested', 'passwordless.failed', 'passwordless.succeeded']);
     for (const { payload } of events) {
       expect(payload.userId).toBe(user.id);
@@ -43,9 +34,9 @@ describe('audit events on the event hub', () => {
   it('an unknown identifier is requested/failed with userId null, and locked once the budget is spent', async () => {
     events.length = 0;
     const nobody = newEmail('nobody');
-    expect((await app.http().post('/api/auth/passwordless').send({ identifier: nobody })).status).toBe(200);
+    expect((await ask(app, nobody)).status).toBe(200);
     await app.settle();
-    for (let i = 0; i < 10; i += 1) expect((await verify(nobody, '123456')).status).toBe(400);
+    for (let i = 0; i < 10; i += 1) expect((await verify(app, nobody, '123456')).status).toBe(400);
     expect(events.filter((e) => e.name === 'passwordless.requested').map((e) => e.payload.userId)).toEqual([null]);
     expect(events.filter((e) => e.name === 'passwordless.failed')).toHaveLength(10);
     expect(events.filter((e) => e.name === 'passwordless.locked')).toEqual([
@@ -57,15 +48,15 @@ describe('audit events on the event hub', () => {
 describe('housekeeping', () => {
   it('removes used, superseded and expired challenges and expired counters; keeps live ones', async () => {
     const used = await createUser(app.strapi);
-    await verify(used.email, await issueCode(used.email));
+    await verify(app, used.email, await receiveCode(app, used.email));
     const superseded = await createUser(app.strapi);
-    await issueCode(superseded.email);
-    await issueCode(superseded.email);
+    await receiveCode(app, superseded.email);
+    await receiveCode(app, superseded.email);
     const expired = await createUser(app.strapi);
-    await issueCode(expired.email);
+    await receiveCode(app, expired.email);
     app.advanceClock(11 * 60 * 1000);
     const live = await createUser(app.strapi);
-    const liveCode = await issueCode(live.email);
+    const liveCode = await receiveCode(app, live.email);
 
     const limits = () => app.strapi.db.connection('up_passwordless_limits');
     await limits().insert({ key: 'stale-counter', points: 3, expire: Date.now() - 1000 });
@@ -79,6 +70,6 @@ describe('housekeeping', () => {
     expect(await limits().where('key', 'stale-counter')).toEqual([]);
     expect((await limits().select('key')).length).toBeGreaterThan(0); // live counters stay
     expect((await rows()).map((row: { user_id: number }) => row.user_id)).toEqual([live.id]);
-    expect((await verify(live.email, liveCode)).status).toBe(200);
+    expect((await verify(app, live.email, liveCode)).status).toBe(200);
   });
 });

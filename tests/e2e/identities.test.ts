@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createUser, codeFrom } from '../helpers/users';
+import { ask, verify } from '../helpers/flow';
 
 let app: TestApp;
 
@@ -20,11 +21,10 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const ask = (identifier: string) => app.http().post('/api/auth/passwordless').send({ identifier });
 const tag = () => randomUUID().slice(0, 8);
 
 async function mailsAfter(identifier: string, users: Array<{ email: string }>) {
-  const res = await ask(identifier);
+  const res = await ask(app, identifier);
   await app.settle();
   return { status: res.status, body: res.body, mails: users.map((user) => app.ses.to(user.email).length) };
 }
@@ -54,7 +54,7 @@ describe('look-alike characters', () => {
     ['right-to-left override', '\u202E'],
   ])('an identifier with a %s is refused as malformed and sends nothing', async (_label, char) => {
     const owner = await createUser(app.strapi, { email: `zw-${tag()}@shop.test` });
-    const res = await ask(owner.email.replace('@', `${char}@`));
+    const res = await ask(app, owner.email.replace('@', `${char}@`));
     expect(res.status).toBe(400);
     expect(res.body.error.details.code).toBe('INVALID_BODY');
     await app.settle();
@@ -63,8 +63,8 @@ describe('look-alike characters', () => {
 
   it('a look-alike shares the limit bucket of the address it folds to', async () => {
     const owner = await createUser(app.strapi, { email: `kim-${tag()}@shop.test` });
-    expect((await ask(owner.email)).status).toBe(200);
-    const again = await ask(owner.email.replace('k', '\u212A'));
+    expect((await ask(app, owner.email)).status).toBe(200);
+    const again = await ask(app, owner.email.replace('k', '\u212A'));
     expect(again.status).toBe(429);
   });
 });
@@ -84,7 +84,7 @@ describe('allow and deny lists', () => {
     expect(mails).toEqual([admitted ? 1 : 0]);
     if (admitted) {
       const code = codeFrom(app.ses.to(user.email)[0]);
-      const res = await app.http().post('/api/auth/passwordless/verify').send({ identifier: user.email, code });
+      const res = await verify(app, user.email, code);
       expect(res.status).toBe(200);
     }
   });

@@ -5,7 +5,8 @@
  */
 import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createUser } from '../helpers/users';
-import { byToken, expectError, issueCode, lastEmail, ask, verify, wrongCode } from '../helpers/flow';
+import { byToken, issueCode, lastEmail, ask, verify, wrongCode } from '../helpers/flow';
+import { expectError } from '../helpers/errors';
 
 const LINK_URL = 'https://shop.test/auth/link';
 let app: TestApp;

@@ -1,5 +1,6 @@
 import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, TEST_SECRET, type TestApp } from '../helpers/strapi';
 import { createUser, codeFrom, findUser, newEmail } from '../helpers/users';
+import { ask, me, verify } from '../helpers/flow';
 
 let app: TestApp;
 
@@ -10,19 +11,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function requestCode(identifier: string) {
-  const res = await app.http().post('/api/auth/passwordless').send({ identifier });
-  await app.settle();
-  return res;
-}
-
-const verify = (identifier: string, code: string) =>
-  app.http().post('/api/auth/passwordless/verify').send({ identifier, code });
-
 describe('code login, end to end', () => {
   it('emails a code to the stored address and exchanges it for { jwt, user } that works on /users/me', async () => {
     const user = await createUser(app.strapi);
-    const res = await requestCode(user.email);
+    const res = await ask(app, user.email);
+    await app.settle();
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true });
 
@@ -33,7 +26,7 @@ describe('code login, end to end', () => {
     // No linkUrl configured: the email carries the code only.
     expect(`${message.text}${message.html}`).not.toMatch(/token=|href=/);
 
-    const login = await verify(user.email, code);
+    const login = await verify(app, user.email, code);
     expect(login.status).toBe(200);
     // The cookie session is off by default: no cookie ever appears.
     expect(login.headers['set-cookie']).toBeUndefined();
@@ -41,9 +34,9 @@ describe('code login, end to end', () => {
     expect(login.body.user).toMatchObject({ id: user.id, email: user.email, username: user.username, confirmed: true });
     expect(login.body.user.password).toBeUndefined();
 
-    const me = await app.http().get('/api/users/me').set('Authorization', `Bearer ${login.body.jwt}`);
-    expect(me.status).toBe(200);
-    expect(me.body.id).toBe(user.id);
+    const profile = await me(app, login.body.jwt);
+    expect(profile.status).toBe(200);
+    expect(profile.body.id).toBe(user.id);
     expect((await findUser(app.strapi, user.id)).confirmed).toBe(true);
   });
 
@@ -51,15 +44,17 @@ describe('code login, end to end', () => {
     const password = 'Correct-Horse-9';
     const user = await createUser(app.strapi, { password });
     const local = await app.http().post('/api/auth/local').send({ identifier: user.email, password });
-    await requestCode(user.username);
-    const login = await verify(user.username, codeFrom(app.ses.to(user.email)[0]));
+    await ask(app, user.username);
+    await app.settle();
+    const login = await verify(app, user.username, codeFrom(app.ses.to(user.email)[0]));
     expect(login.status).toBe(200);
     expect(Object.keys(login.body.user).sort()).toEqual(Object.keys(local.body.user).sort());
   });
 
   it('stores only an HMAC: the plaintext code is nowhere in the challenge table', async () => {
     const user = await createUser(app.strapi);
-    await requestCode(user.email);
+    await ask(app, user.email);
+    await app.settle();
     const code = codeFrom(app.ses.to(user.email)[0]);
     const rows = await app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', user.id);
     expect(rows).toHaveLength(1);
@@ -70,7 +65,8 @@ describe('code login, end to end', () => {
 
   it('sends to the stored address when the identifier is typed with other case and spaces', async () => {
     const user = await createUser(app.strapi, { email: newEmail('mixed') });
-    await requestCode(`  ${user.email.toUpperCase()}  `);
+    await ask(app, `  ${user.email.toUpperCase()}  `);
+    await app.settle();
     const messages = app.ses.messages.filter((m) => m.to.some((to) => to.toLowerCase() === user.email));
     expect(messages).toHaveLength(1);
     expect(messages[0].to).toEqual([user.email]);

@@ -3,7 +3,9 @@
  * consuming both. Nothing is consumed by GET or HEAD, so link scanners burn nothing.
  */
 import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, type TestApp } from '../helpers/strapi';
-import { createUser, codeFrom, type CreatedUser } from '../helpers/users';
+import { createUser } from '../helpers/users';
+import { ask, byToken, issueCode, lastEmail, me, verify, wrongCode } from '../helpers/flow';
+import { expectInvalidCode } from '../helpers/errors';
 
 const LINK_URL = 'https://shop.test/auth/link';
 let app: TestApp;
@@ -15,27 +17,12 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-async function issue(user: CreatedUser, headers: Record<string, string> = {}): Promise<{ code: string; token: string; url: string }> {
-  expect((await app.http().post('/api/auth/passwordless').set(headers).send({ identifier: user.email })).status).toBe(200);
-  await app.settle();
-  const messages = app.ses.to(user.email);
-  const message = messages[messages.length - 1];
-  const url = /https?:\/\/\S+/.exec(message.text)![0];
-  return { code: codeFrom(message), token: new URL(url).searchParams.get('token')!, url };
-}
-
-const byToken = (token: string) => app.http().post('/api/auth/passwordless/verify').send({ token });
-const byCode = (email: string, code: string) => app.http().post('/api/auth/passwordless/verify').send({ identifier: email, code });
-
-function expectInvalid(res: { status: number; body: any }) {
-  expect(res.status).toBe(400);
-  expect(res.body.error.details.code).toBe('INVALID_CODE');
-}
-
 describe('magic link', () => {
   it('the email links to the configured page, never one built from Host or X-Forwarded-Host', async () => {
     const user = await createUser(app.strapi);
-    const { url, token } = await issue(user, { Host: 'evil.test', 'X-Forwarded-Host': 'evil.test' });
+    expect((await ask(app, user.email, { Host: 'evil.test', 'X-Forwarded-Host': 'evil.test' })).status).toBe(200);
+    await app.settle();
+    const { url, token } = lastEmail(app, user.email);
     expect(url).toBe(`${LINK_URL}?token=${token}`);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
     const [message] = app.ses.to(user.email);
@@ -44,52 +31,52 @@ describe('magic link', () => {
 
   it('POST { token } answers exactly like the code form, and then the code is dead', async () => {
     const user = await createUser(app.strapi);
-    const { code, token } = await issue(user);
-    const res = await byToken(token);
+    const { code, token } = await issueCode(app, user.email);
+    const res = await byToken(app, token!);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['jwt', 'user']);
     expect(res.body.user).toMatchObject({ id: user.id, email: user.email, confirmed: true });
-    expect((await app.http().get('/api/users/me').set('Authorization', `Bearer ${res.body.jwt}`)).status).toBe(200);
-    expectInvalid(await byCode(user.email, code));
-    expectInvalid(await byToken(token));
+    expect((await me(app, res.body.jwt)).status).toBe(200);
+    expectInvalidCode(await verify(app, user.email, code!));
+    expectInvalidCode(await byToken(app, token!));
   });
 
   it('using the code kills the link', async () => {
     const user = await createUser(app.strapi);
-    const { code, token } = await issue(user);
-    expect((await byCode(user.email, code)).status).toBe(200);
-    expectInvalid(await byToken(token));
+    const { code, token } = await issueCode(app, user.email);
+    expect((await verify(app, user.email, code!)).status).toBe(200);
+    expectInvalidCode(await byToken(app, token!));
   });
 
   it('GET and HEAD (mail scanners) consume nothing', async () => {
     const user = await createUser(app.strapi);
-    const { token } = await issue(user);
+    const { token } = await issueCode(app, user.email);
     for (const method of ['get', 'head'] as const) {
       const res = await app.http()[method](`/api/auth/passwordless/verify?token=${token}`);
       expect(res.status).toBeGreaterThanOrEqual(400);
     }
-    expect((await byToken(token)).status).toBe(200);
+    expect((await byToken(app, token!)).status).toBe(200);
   });
 
   it('a newer email supersedes the older link; an expired link fails', async () => {
     const user = await createUser(app.strapi);
-    const first = await issue(user);
-    const second = await issue(user);
-    expectInvalid(await byToken(first.token));
+    const first = await issueCode(app, user.email);
+    const second = await issueCode(app, user.email);
+    expectInvalidCode(await byToken(app, first.token!));
     app.advanceClock(10 * 60 * 1000 + 1);
-    expectInvalid(await byToken(second.token));
+    expectInvalidCode(await byToken(app, second.token!));
   });
 
   it('5 wrong code tries kill the link of the same challenge', async () => {
     const user = await createUser(app.strapi);
-    const { code, token } = await issue(user);
-    for (let i = 1; i <= 5; i += 1) expectInvalid(await byCode(user.email, String((Number(code) + i) % 1e6).padStart(6, '0')));
-    expectInvalid(await byToken(token));
+    const { code, token } = await issueCode(app, user.email);
+    for (let i = 1; i <= 5; i += 1) expectInvalidCode(await verify(app, user.email, wrongCode(code!, i)));
+    expectInvalidCode(await byToken(app, token!));
   });
 
   it('stores only an HMAC of the token', async () => {
     const user = await createUser(app.strapi);
-    const { token } = await issue(user);
+    const { token } = await issueCode(app, user.email);
     const rows = await app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', user.id);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows[rows.length - 1].token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -108,8 +95,8 @@ describe('magic link', () => {
 
   it('50 concurrent uses of one link give one JWT', async () => {
     const user = await createUser(app.strapi);
-    const { token } = await issue(user);
-    const answers = await Promise.all(Array.from({ length: 50 }, () => byToken(token)));
+    const { token } = await issueCode(app, user.email);
+    const answers = await Promise.all(Array.from({ length: 50 }, () => byToken(app, token!)));
     expect(answers.filter((res) => res.status === 200)).toHaveLength(1);
     expect(answers.filter((res) => res.status === 400)).toHaveLength(49);
   });

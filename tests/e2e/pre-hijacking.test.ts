@@ -7,6 +7,7 @@
 import { startStrapi, RELAXED_LIMITS, USER_UID, type TestApp } from '../helpers/strapi';
 import { createUser, newEmail } from '../helpers/users';
 import { byToken, issueCode, me, signIn, verify } from '../helpers/flow';
+import { setAdvanced } from '../helpers/settings';
 
 const SQUATTER_PASSWORD = 'Squatter-chose-this-1';
 let app: TestApp;
@@ -18,11 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-async function setAdvanced(changes: Record<string, unknown>) {
-  const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
-  await store.set({ value: { ...(await store.get()), ...changes } });
-}
-
 const register = (email: string) =>
   app.http().post('/api/auth/local/register').send({ username: `sq${Date.now()}${Math.floor(Math.random() * 1e6)}`, email, password: SQUATTER_PASSWORD });
 const passwordLogin = (email: string, password = SQUATTER_PASSWORD) =>
@@ -30,7 +26,7 @@ const passwordLogin = (email: string, password = SQUATTER_PASSWORD) =>
 const row = async (email: string) => app.strapi.db.query(USER_UID).findOne({ where: { email } });
 
 describe('account pre-hijacking', () => {
-  afterEach(async () => setAdvanced({ email_confirmation: false }));
+  afterEach(async () => setAdvanced(app.strapi, { email_confirmation: false }));
 
   it('email confirmation off: the squatter’s password and JWT stop working once the owner signs in by code', async () => {
     const victim = newEmail('victim');
@@ -51,7 +47,7 @@ describe('account pre-hijacking', () => {
   });
 
   it('email confirmation on: signing in by link confirms the account without handing it to the squatter', async () => {
-    await setAdvanced({ email_confirmation: true });
+    await setAdvanced(app.strapi, { email_confirmation: true });
     const victim = newEmail('victim');
     expect((await register(victim)).status).toBe(200);
     expect((await row(victim)).confirmed).toBe(false);
@@ -77,7 +73,7 @@ describe('account pre-hijacking', () => {
   });
 
   it('confirming through the confirmation email counts as proof: the password stays', async () => {
-    await setAdvanced({ email_confirmation: true });
+    await setAdvanced(app.strapi, { email_confirmation: true });
     const email = newEmail('confirmed');
     expect((await register(email)).status).toBe(200);
     const { confirmationToken } = await row(email);

@@ -4,7 +4,8 @@
  */
 import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createUser } from '../helpers/users';
-import { expectError, me, signIn } from '../helpers/flow';
+import { me, signIn } from '../helpers/flow';
+import { expectError } from '../helpers/errors';
 
 let app: TestApp;
 

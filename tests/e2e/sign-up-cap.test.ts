@@ -3,14 +3,12 @@
  * anyone could otherwise make the server mail arbitrary addresses and burn the SES
  * sending reputation, since per-IP limits alone do not stop a botnet.
  */
-import { randomUUID } from 'node:crypto';
 import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
-import { createUser } from '../helpers/users';
+import { createUser, newEmail } from '../helpers/users';
 import { ask } from '../helpers/flow';
 
 let app: TestApp;
 const events: Array<{ userId: number | null }> = [];
-const fresh = () => `new-${randomUUID().slice(0, 8)}@signup.test`;
 
 beforeAll(async () => {
   app = await startStrapi({
@@ -25,7 +23,7 @@ afterAll(async () => app?.stop());
 
 describe('signUp.emailsPerHour', () => {
   it('above the cap: the same 200 {"ok":true}, no email, a warning and an audit event; existing accounts still get theirs', async () => {
-    const addresses = [fresh(), fresh(), fresh(), fresh()];
+    const addresses = Array.from({ length: 4 }, () => newEmail('new'));
     const answers: Array<{ status: number; text: string }> = [];
     for (const address of addresses) answers.push(await ask(app, address));
     for (const res of answers) expect([res.status, res.text]).toEqual([200, '{"ok":true}']);

@@ -4,10 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startStrapi, RELAXED_LIMITS, USER_UID, type TestApp } from '../helpers/strapi';
-import { createUser, codeFrom } from '../helpers/users';
+import { createUser, newEmail } from '../helpers/users';
+import { ask, byToken, issueCode, me, receiveCode, verify } from '../helpers/flow';
+import { setAdvanced } from '../helpers/settings';
 
 let app: TestApp;
-const fresh = (local = 'new') => `${local}-${randomUUID().slice(0, 8)}@signup.test`;
 
 beforeAll(async () => {
   app = await startStrapi({
@@ -20,28 +21,13 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const ask = (identifier: string) => app.http().post('/api/auth/passwordless').send({ identifier });
-const verify = (identifier: string, code: string) =>
-  app.http().post('/api/auth/passwordless/verify').send({ identifier, code });
 const usersWith = (email: string) => app.strapi.db.query(USER_UID).findMany({ where: { email } });
-
-async function requestCode(email: string): Promise<{ code: string; token: string }> {
-  expect((await ask(email)).status).toBe(200);
-  await app.settle();
-  const [message] = app.ses.to(email);
-  return { code: codeFrom(message), token: new URL(/https:\/\/\S+/.exec(message.text)![0]).searchParams.get('token')! };
-}
-
-async function setAdvanced(changes: Record<string, unknown>) {
-  const store = app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
-  await store.set({ value: { ...(await store.get()), ...changes } });
-}
 
 describe('sign-up by email', () => {
   it('answers a new address exactly like an existing one, and writes no user before the code is proven', async () => {
     const existing = await createUser(app.strapi);
-    const email = fresh();
-    const [a, b] = [await ask(existing.email), await ask(email)];
+    const email = newEmail('new');
+    const [a, b] = [await ask(app, existing.email), await ask(app, email)];
     expect([b.status, b.text]).toEqual([a.status, a.text]);
     await app.settle();
     expect(app.ses.to(email)).toHaveLength(1);
@@ -49,9 +35,9 @@ describe('sign-up by email', () => {
   });
 
   it('creates the account at verification: local, confirmed, default role, derived username, no password', async () => {
-    const email = fresh('Ada.Lovelace'.toLowerCase());
-    const { code } = await requestCode(email);
-    const res = await verify(email, code);
+    const email = newEmail('Ada.Lovelace'.toLowerCase());
+    const code = await receiveCode(app, email);
+    const res = await verify(app, email, code);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['jwt', 'user']);
     expect(res.body.user).toMatchObject({ email, provider: 'local', confirmed: true, blocked: false });
@@ -61,21 +47,21 @@ describe('sign-up by email', () => {
     expect(row.password).toBeNull();
     // No usable password: /auth/local refuses any.
     expect((await app.http().post('/api/auth/local').send({ identifier: email, password: '' })).status).toBe(400);
-    expect((await app.http().get('/api/users/me').set('Authorization', `Bearer ${res.body.jwt}`)).body.email).toBe(email);
+    expect((await me(app, res.body.jwt)).body.email).toBe(email);
   });
 
   it('20 concurrent verifications for a new address create exactly one account', async () => {
-    const email = fresh();
-    const { code } = await requestCode(email);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => verify(email, code)));
+    const email = newEmail('new');
+    const code = await receiveCode(app, email);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => verify(app, email, code)));
     expect(answers.filter((res) => res.status === 200)).toHaveLength(1);
     expect(await usersWith(email)).toHaveLength(1);
   });
 
   it('the magic link signs up too', async () => {
-    const email = fresh();
-    const { token } = await requestCode(email);
-    const res = await app.http().post('/api/auth/passwordless/verify').send({ token });
+    const email = newEmail('new');
+    const { token } = await issueCode(app, email);
+    const res = await byToken(app, token!);
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe(email);
     expect(await usersWith(email)).toHaveLength(1);
@@ -86,8 +72,8 @@ describe('sign-up by email', () => {
     const names: string[] = [];
     for (const domain of ['one.test', 'two.test']) {
       const email = `${local}@${domain}`;
-      const { code } = await requestCode(email);
-      names.push((await verify(email, code)).body.user.username);
+      const code = await receiveCode(app, email);
+      names.push((await verify(app, email, code)).body.user.username);
     }
     expect(names[0]).toBe(local);
     expect(names[1]).toMatch(new RegExp(`^${local}-[0-9a-f]{6}$`));
@@ -98,41 +84,41 @@ describe('sign-up by email', () => {
     ['a non-ASCII (look-alike) address', () => `al\u0131ce-${randomUUID().slice(0, 6)}@signup.test`],
   ])('never signs up %s', async (_label, identifier) => {
     const value = identifier();
-    expect((await ask(value)).status).toBe(200);
+    expect((await ask(app, value)).status).toBe(200);
     await app.settle();
     expect(app.ses.to(value.normalize('NFKC').toLowerCase())).toHaveLength(0);
   });
 
   it('never creates a second account for an address held by another provider', async () => {
-    const google = await createUser(app.strapi, { email: fresh('google'), provider: 'google' });
-    expect((await ask(google.email)).status).toBe(200);
+    const google = await createUser(app.strapi, { email: newEmail('google'), provider: 'google' });
+    expect((await ask(app, google.email)).status).toBe(200);
     await app.settle();
     expect(app.ses.to(google.email)).toHaveLength(0);
   });
 
   it("follows users-permissions' Enable sign-ups setting ('auto')", async () => {
-    await setAdvanced({ allow_register: false });
+    await setAdvanced(app.strapi, { allow_register: false });
     try {
-      const email = fresh();
-      expect((await ask(email)).status).toBe(200);
+      const email = newEmail('new');
+      expect((await ask(app, email)).status).toBe(200);
       await app.settle();
       expect(app.ses.to(email)).toHaveLength(0);
     } finally {
-      await setAdvanced({ allow_register: true });
+      await setAdvanced(app.strapi, { allow_register: true });
     }
   });
 
   it('a code sent while sign-ups were open does not create an account after they close', async () => {
-    const email = fresh();
-    const { code } = await requestCode(email);
-    await setAdvanced({ allow_register: false });
+    const email = newEmail('new');
+    const code = await receiveCode(app, email);
+    await setAdvanced(app.strapi, { allow_register: false });
     try {
-      const res = await verify(email, code);
+      const res = await verify(app, email, code);
       expect(res.status).toBe(400);
       expect(res.body.error.details.code).toBe('INVALID_CODE');
       expect(await usersWith(email)).toEqual([]);
     } finally {
-      await setAdvanced({ allow_register: true });
+      await setAdvanced(app.strapi, { allow_register: true });
     }
   });
 });

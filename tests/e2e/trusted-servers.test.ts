@@ -6,7 +6,8 @@
  */
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createUser, newEmail } from '../helpers/users';
-import { expectError, wrongCode } from '../helpers/flow';
+import { ask, verify, wrongCode } from '../helpers/flow';
+import { expectError } from '../helpers/errors';
 
 const SERVER_CEILING = 240;
 let app: TestApp;
@@ -33,36 +34,37 @@ async function apiToken(name: string, extra: Record<string, unknown> = {}): Prom
   return token.accessKey;
 }
 
-const ask = (headers: Record<string, string>, identifier = newEmail('shopper')) => {
+/** Asks for a code with these headers, counting what the trusted server sends. */
+const askWith = (headers: Record<string, string>, identifier = newEmail('shopper')) => {
   if (headers.Authorization === `Bearer ${trusted}`) serverRequests += 1;
-  return app.http().post('/api/auth/passwordless').set(headers).send({ identifier });
+  return ask(app, identifier, headers);
 };
 const viaServer = (shopper: string, token = trusted) => ({ Authorization: `Bearer ${token}`, 'Passwordless-Forwarded-For': shopper });
 
 describe('Passwordless-Forwarded-For from a trusted storefront server', () => {
   it('200 shoppers through one server: none limited by the shared address', async () => {
     const statuses = new Set<number>();
-    for (let i = 0; i < 200; i += 1) statuses.add((await ask(viaServer(`198.51.${Math.floor(i / 250)}.${i % 250}`))).status);
+    for (let i = 0; i < 200; i += 1) statuses.add((await askWith(viaServer(`198.51.${Math.floor(i / 250)}.${i % 250}`))).status);
     expect([...statuses]).toEqual([200]);
   });
 
   it('each shopper is limited on its own: the 21st request from one address is refused', async () => {
-    for (let i = 0; i < 20; i += 1) expect((await ask(viaServer('203.0.113.9'))).status).toBe(200);
-    expectError(await ask(viaServer('203.0.113.9')), 429, 'IP_RATE_LIMITED');
+    for (let i = 0; i < 20; i += 1) expect((await askWith(viaServer('203.0.113.9'))).status).toBe(200);
+    expectError(await askWith(viaServer('203.0.113.9')), 429, 'IP_RATE_LIMITED');
     // Normalised like any address: the same shopper with a port, or elsewhere in its IPv6 /64.
-    expectError(await ask(viaServer('203.0.113.9:4431')), 429, 'IP_RATE_LIMITED');
+    expectError(await askWith(viaServer('203.0.113.9:4431')), 429, 'IP_RATE_LIMITED');
   });
 
   it('a forged header without credentials is ignored: the requests share the caller’s own bucket', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i += 1) statuses.push((await ask({ 'Passwordless-Forwarded-For': `192.0.2.${i}` })).status);
+    for (let i = 0; i < 21; i += 1) statuses.push((await askWith({ 'Passwordless-Forwarded-For': `192.0.2.${i}` })).status);
     expect(statuses.slice(0, 20).every((status) => status === 200)).toBe(true);
     expect(statuses[20]).toBe(429);
   });
 
   it('a valid API token that is not listed as trusted does not make the header count', async () => {
     // The caller's own address already spent its 20 above.
-    expectError(await ask(viaServer('192.0.2.200', untrusted)), 429, 'IP_RATE_LIMITED');
+    expectError(await askWith(viaServer('192.0.2.200', untrusted)), 429, 'IP_RATE_LIMITED');
   });
 
   it.each([
@@ -78,21 +80,21 @@ describe('Passwordless-Forwarded-For from a trusted storefront server', () => {
       return token;
     }],
   ])('%s token gets Strapi’s 401 and counts nothing', async (_label, make) => {
-    const res = await ask({ Authorization: `Bearer ${await make()}`, 'Passwordless-Forwarded-For': '192.0.2.201' });
+    const res = await askWith({ Authorization: `Bearer ${await make()}`, 'Passwordless-Forwarded-For': '192.0.2.201' });
     expect(res.status).toBe(401);
   });
 
   it('the account’s failure budget does not depend on the address: 10 wrong codes from 10 shoppers lock it', async () => {
     const user = await createUser(app.strapi);
-    const verify = (shopper: string, code: string) =>
-      app.http().post('/api/auth/passwordless/verify').set(viaServer(shopper)).send({ identifier: user.email, code });
-    for (let i = 1; i <= 10; i += 1) expectError(await verify(`198.51.100.${i}`, wrongCode('000000', i)), 400, 'INVALID_CODE');
-    expectError(await verify('198.51.100.99', '123456'), 429, 'TOO_MANY_ATTEMPTS');
+    for (let i = 1; i <= 10; i += 1) {
+      expectError(await verify(app, user.email, wrongCode('000000', i), viaServer(`198.51.100.${i}`)), 400, 'INVALID_CODE');
+    }
+    expectError(await verify(app, user.email, '123456', viaServer('198.51.100.99')), 429, 'TOO_MANY_ATTEMPTS');
   });
 
   it('the server has a ceiling of its own over all its shoppers: SERVER_RATE_LIMITED with Retry-After', async () => {
-    let last = await ask(viaServer('198.18.0.1'));
-    for (let i = 2; serverRequests <= SERVER_CEILING && last.status === 200; i += 1) last = await ask(viaServer(`198.18.0.${i}`));
+    let last = await askWith(viaServer('198.18.0.1'));
+    for (let i = 2; serverRequests <= SERVER_CEILING && last.status === 200; i += 1) last = await askWith(viaServer(`198.18.0.${i}`));
     expectError(last, 429, 'SERVER_RATE_LIMITED');
     expect(serverRequests).toBe(SERVER_CEILING + 1);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import { createTestDatabase, TEST_DB, type TestDatabase } from '../helpers/datab
 import { startInstance, type Instance } from '../helpers/instances';
 import { SES_KEY, testEnv } from '../helpers/strapi';
 import { codeFrom, newEmail } from '../helpers/users';
+import { ask, verify } from '../helpers/flow';
 
 let ses: SesServer;
 let database: TestDatabase;
@@ -50,16 +51,11 @@ async function settleBoth() {
   await Promise.all([a.settle(), b.settle()]);
 }
 
-const request = (instance: Instance, identifier: string, headers: Record<string, string>) =>
-  instance.http().post('/api/auth/passwordless').set(headers).send({ identifier });
-const verify = (instance: Instance, identifier: string, code: string, headers: Record<string, string>) =>
-  instance.http().post('/api/auth/passwordless/verify').set(headers).send({ identifier, code });
-
 describe(`two instances on one ${TEST_DB} database`, () => {
   it('a code issued through one instance verifies through the other, once', async () => {
     const ip = from();
     const user = await register();
-    expect((await request(a, user.email, ip)).status).toBe(200);
+    expect((await ask(a, user.email, ip)).status).toBe(200);
     await settleBoth();
     const code = codeFrom(ses.to(user.email)[0]);
     expect((await verify(b, user.email, code, ip)).status).toBe(200);
@@ -68,8 +64,8 @@ describe(`two instances on one ${TEST_DB} database`, () => {
 
   it('the per-identifier cooldown holds across instances', async () => {
     const user = await register();
-    expect((await request(a, user.email, from())).status).toBe(200);
-    const second = await request(b, user.email, from());
+    expect((await ask(a, user.email, from())).status).toBe(200);
+    const second = await ask(b, user.email, from());
     expect(second.status).toBe(429);
     expect(second.body.error.details.code).toBe('CODE_RATE_LIMITED');
     await settleBoth();
@@ -79,7 +75,7 @@ describe(`two instances on one ${TEST_DB} database`, () => {
   it('the per-IP limit holds across instances', async () => {
     const ip = { 'X-Forwarded-For': '203.0.113.77' };
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await request(i % 2 ? b : a, newEmail(), ip)).status);
+    for (let i = 0; i < 6; i += 1) statuses.push((await ask(i % 2 ? b : a, newEmail(), ip)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
   });
 
@@ -97,7 +93,7 @@ describe(`two instances on one ${TEST_DB} database`, () => {
   it('single use holds across instances: 25 + 25 concurrent correct verifies give one JWT', async () => {
     const ip = from();
     const user = await register();
-    expect((await request(b, user.email, ip)).status).toBe(200);
+    expect((await ask(b, user.email, ip)).status).toBe(200);
     await settleBoth();
     const code = codeFrom(ses.to(user.email)[0]);
     const answers = await Promise.all(

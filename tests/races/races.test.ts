@@ -5,7 +5,8 @@
  */
 import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, type TestApp } from '../helpers/strapi';
 import { TEST_DB } from '../helpers/databases';
-import { createUser, codeFrom, type CreatedUser } from '../helpers/users';
+import { createUser } from '../helpers/users';
+import { ask, receiveCode, verify, wrongCode } from '../helpers/flow';
 
 let app: TestApp;
 
@@ -26,18 +27,6 @@ function report(line: string): void {
   console.log(`[races:${TEST_DB}] ${line}`);
 }
 
-async function issueCode(user: CreatedUser): Promise<string> {
-  expect((await app.http().post('/api/auth/passwordless').send({ identifier: user.email })).status).toBe(200);
-  await app.settle();
-  const messages = app.ses.to(user.email);
-  return codeFrom(messages[messages.length - 1]);
-}
-
-const verify = (identifier: string, code: string) =>
-  app.http().post('/api/auth/passwordless/verify').send({ identifier, code });
-
-const otherCode = (code: string, n: number) => String((Number(code) + n) % 1_000_000).padStart(6, '0');
-
 async function challengeRow(userId: number) {
   return app.strapi.db.connection(CHALLENGE_TABLE).where('user_id', userId).orderBy('id', 'desc').first();
 }
@@ -49,8 +38,8 @@ describe('races', () => {
     const wins: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const user = await createUser(app.strapi);
-      const code = await issueCode(user);
-      const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => verify(user.email, code)));
+      const code = await receiveCode(app, user.email);
+      const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => verify(app, user.email, code)));
       const ok = answers.filter((res) => res.status === 200);
       wins.push(ok.length);
       expect(ok).toHaveLength(1);
@@ -65,14 +54,14 @@ describe('races', () => {
 
   it('100 concurrent wrong guesses: 5 are compared and counted, 95 refused, the row says 5', async () => {
     const user = await createUser(app.strapi);
-    const code = await issueCode(user);
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => verify(user.email, otherCode(code, i + 1))));
+    const code = await receiveCode(app, user.email);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => verify(app, user.email, wrongCode(code, i + 1))));
     expect(answers.every((res) => res.status === 400 && res.body.error.details.code === 'INVALID_CODE')).toBe(true);
     const row = await challengeRow(user.id);
     expect(Number(row.attempts)).toBe(5);
     expect(row.consumed_at).toBeNull();
     // The right code can no longer win (400, or 429 once the account's budget is spent).
-    expect([400, 429]).toContain((await verify(user.email, code)).status);
+    expect([400, 429]).toContain((await verify(app, user.email, code)).status);
     report(`100 concurrent wrong guesses: counted tries = ${row.attempts}, 400s = ${answers.length}`);
   });
 
@@ -81,10 +70,10 @@ describe('races', () => {
     let successes = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       const user = await createUser(app.strapi);
-      const code = await issueCode(user);
+      const code = await receiveCode(app, user.email);
       const position = (round * 11) % 100;
-      const guesses = Array.from({ length: 100 }, (_, i) => (i === position ? code : otherCode(code, i + 1)));
-      const answers = await Promise.all(guesses.map((guess) => verify(user.email, guess)));
+      const guesses = Array.from({ length: 100 }, (_, i) => (i === position ? code : wrongCode(code, i + 1)));
+      const answers = await Promise.all(guesses.map((guess) => verify(app, user.email, guess)));
       const ok = answers.filter((res) => res.status === 200).length;
       const row = await challengeRow(user.id);
       // Never more than 5 counted attempts; a win consumed the code, and the winning
@@ -100,9 +89,7 @@ describe('races', () => {
 
   it('50 concurrent code requests for one identifier: exactly one email within the cooldown', async () => {
     const user = await createUser(app.strapi);
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, () => app.http().post('/api/auth/passwordless').send({ identifier: user.email }))
-    );
+    const answers = await Promise.all(Array.from({ length: 50 }, () => ask(app, user.email)));
     await app.settle();
     const statuses = answers.map((res) => res.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
