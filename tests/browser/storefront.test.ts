@@ -62,7 +62,7 @@ async function shopper(): Promise<Page> {
   shoppers += 1;
   const context = await browser.newContext({
     baseURL: store.url,
-    viewport: { width: 720, height: 560 },
+    viewport: { width: 720, height: 600 },
     extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${shoppers}` },
   });
   context.setDefaultTimeout(15_000);

@@ -17,8 +17,6 @@ declare module 'next-auth/jwt' {
   }
 }
 
-type Headers = Record<string, string | undefined> | undefined;
-
 /**
  * next-auth v4 turns whatever `authorize` throws into `?error=<message>`, which
  * `signIn(..., { redirect: false })` hands back as `result.error`. So the message is the
@@ -50,7 +48,7 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, req) =>
         signInWith(() =>
           passwordless.verifyCode(credentials?.identifier ?? '', credentials?.code ?? '', {
-            forwardedFor: shopperAddress((req.headers as Headers)?.['x-forwarded-for']),
+            forwardedFor: shopperAddress(req.headers?.['x-forwarded-for']),
           })
         ),
     }),
@@ -59,12 +57,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: 'passwordless-link',
       credentials: {},
-      authorize: (_credentials, req) =>
-        signInWith(() =>
-          passwordless.verifyLink(readCookie((req.headers as Headers)?.cookie, LINK_COOKIE) ?? '', {
-            forwardedFor: shopperAddress((req.headers as Headers)?.['x-forwarded-for']),
-          })
-        ),
+      authorize: (_credentials, req) => {
+        const token = readCookie(req.headers?.cookie, LINK_COOKIE);
+        // No cookie: the link was opened longer ago than a code lives, so it has expired.
+        if (!token) throw new Error('INVALID_CODE');
+        return signInWith(() => passwordless.verifyLink(token, { forwardedFor: shopperAddress(req.headers?.['x-forwarded-for']) }));
+      },
     }),
   ],
   callbacks: {
