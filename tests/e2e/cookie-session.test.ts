@@ -88,4 +88,13 @@ describe('cookie session', () => {
     expect((await app.http().get('/api/users/me').set('Cookie', cookie)).status).toBe(200);
   });
 
+  it('sets one cookie and no unused <name>.sig companion: the JWT is signed already', async () => {
+    const { res, cookie } = await login(await createUser(app.strapi));
+    expect(setCookies(res)).toHaveLength(1);
+    const out = await logout(cookie, { Origin: SHOP });
+    expect(setCookies(out)).toHaveLength(1);
+    expect([...setCookies(res), ...setCookies(out)].filter((line) => /^[^=]*\.sig=/.test(line))).toEqual([]);
+  });
 });
+
+const setCookies = (res: { headers: Record<string, unknown> }): string[] => (res.headers['set-cookie'] as string[] | undefined) ?? [];

@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
 import { respondWithError } from '../utils/error-response';
 import { CLEAR_COOKIE, COOKIE_AUTH } from '../strapi-v4/content-api-auth';
-import { writeSessionCookie } from '../controllers/session-cookie';
+import { readSessionCookie, writeSessionCookie } from '../utils/session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,7 +21,7 @@ export function cookieSession(apiPrefix: string) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const { cookie } = getService('passwordless-settings').get();
     if (!cookie.enabled || !ctx.path.startsWith(`${apiPrefix}/`) || ctx.get('Authorization')) return next();
-    const jwt = ctx.cookies.get(cookie.name);
+    const jwt = readSessionCookie(ctx, cookie);
     if (!jwt) return next();
     if (!SAFE_METHODS.has(ctx.method) && !cookie.origins.includes(requestOrigin(ctx) ?? '')) {
       respondWithError(ctx, 403, 'ForbiddenError', 'Cross-site request refused', ERROR_CODES.CSRF_ORIGIN_MISMATCH);
