@@ -19,8 +19,10 @@ afterAll(async () => app?.stop());
 async function login(user: CreatedUser) {
   await app.http().post('/api/auth/passwordless').send({ identifier: user.email });
   await app.settle();
+  // The cookie is only set for a listed origin (see cookie-csrf-cors.test.ts).
   const res = await app.http()
     .post('/api/auth/passwordless/verify')
+    .set('Origin', SHOP)
     .send({ identifier: user.email, code: codeFrom(app.ses.to(user.email)[0]) });
   expect(res.status).toBe(200);
   const setCookie = (res.headers['set-cookie'] as unknown as string[])[0];

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import type { PasswordlessConfig } from '../config/types';
 import { getService } from './get-service';
+import { isListedOrigin, requestOrigin } from './request-origin';
 import { lifetimeMs } from '../strapi-v4/tokens';
 
 type CookieConfig = PasswordlessConfig['cookie'];
@@ -25,11 +26,26 @@ export function readSessionCookie(ctx: Context, cookie: CookieConfig): string | 
   return ctx.cookies.get(sessionCookieName(cookie), { signed: false }) || undefined;
 }
 
-/** Sets (or, with `jwt: null`, clears) the session cookie when `cookie.enabled`. */
+/**
+ * Sets (or, with `jwt: null`, clears) the session cookie when `cookie.enabled`, and only
+ * for a request from one of `cookie.origins`. The cookie middleware already refuses a
+ * verify or logout from any other page (login and logout CSRF); what reaches here
+ * unlisted is a server calling Strapi with neither Origin nor Referer, which gets the
+ * JWT in the body and no cookie meant for some browser.
+ */
 export function writeSessionCookie(ctx: Context, jwt: string | null): void {
   const { cookie } = getService('passwordless-settings').get();
-  if (!cookie.enabled) return;
+  if (!cookie.enabled || !isListedOrigin(requestOrigin(ctx), cookie.origins)) return;
   putSessionCookie(ctx, cookie, jwt);
+}
+
+/**
+ * Clears a session cookie whose token was refused (see withSessionCheck), whatever the
+ * request's origin: such a cookie can no longer sign anyone in, and clearing it is what
+ * ends the lockout; a foreign page that triggers it takes nothing from the victim.
+ */
+export function clearRefusedSessionCookie(ctx: Context): void {
+  putSessionCookie(ctx, getService('passwordless-settings').get().cookie, null);
 }
 
 /**
