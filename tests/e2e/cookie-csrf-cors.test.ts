@@ -1,6 +1,7 @@
 /**
- * Cookie mode against a hostile page (security review, issue 10, item 2): login CSRF
- * (a foreign page signs the victim in as the attacker) and logout CSRF.
+ * Cookie mode against a hostile page (security review, issue 10, items 2 and 3):
+ * login CSRF (a foreign page signs the victim in as the attacker), logout CSRF, and
+ * credentialed CORS answering origins outside `cookie.origins`.
  */
 import { startStrapi, RELAXED_LIMITS, CHALLENGE_TABLE, type TestApp } from '../helpers/strapi';
 import { createUser, codeFrom, type CreatedUser } from '../helpers/users';
@@ -130,5 +131,41 @@ describe('logout CSRF: a foreign page cannot sign the victim out', () => {
     const res = await app.http().post('/api/auth/logout').set('Authorization', `Bearer ${login.body.jwt}`).send({});
     expect(res.status).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
+  });
+});
+
+describe('credentialed CORS answers the listed origins only', () => {
+  const preflight = (origin: string) =>
+    app.http()
+      .options('/api/users/me')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Headers', 'content-type');
+
+  it.each([
+    ['a foreign origin', EVIL],
+    ['a look-alike origin', 'https://shop.test.evil.test'],
+    ['a sibling subdomain', 'https://blog.shop.test'],
+  ])('a preflight and a GET /api/users/me from %s get no Access-Control-Allow-Credentials', async (_label, origin) => {
+    const { user, code } = await freshCode();
+    const cookie = await cookieFor(user, code);
+    const pre = await preflight(origin);
+    expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
+    const me = await app.http().get('/api/users/me').set('Origin', origin).set('Cookie', cookie);
+    expect(me.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('a preflight and a GET /api/users/me from the storefront get credentialed CORS for it', async () => {
+    const { user, code } = await freshCode();
+    const cookie = await cookieFor(user, code);
+    const pre = await preflight(SHOP);
+    expect(pre.status).toBe(204);
+    expect(pre.headers['access-control-allow-origin']).toBe(SHOP);
+    expect(pre.headers['access-control-allow-credentials']).toBe('true');
+    const me = await app.http().get('/api/users/me').set('Origin', SHOP).set('Cookie', cookie);
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(user.id);
+    expect(me.headers['access-control-allow-origin']).toBe(SHOP);
+    expect(me.headers['access-control-allow-credentials']).toBe('true');
   });
 });
