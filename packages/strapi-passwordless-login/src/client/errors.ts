@@ -25,6 +25,7 @@ const SERVER_CODES: Record<ErrorCode, true> = {
   TOO_MANY_ATTEMPTS: true,
   CODE_RATE_LIMITED: true,
   IP_RATE_LIMITED: true,
+  SERVER_RATE_LIMITED: true,
   CSRF_ORIGIN_MISMATCH: true,
   NOT_SIGNED_IN: true,
   SERVICE_UNAVAILABLE: true,
