@@ -2,7 +2,7 @@ import { expectOk, expectSignIn, networkError, readAnswer } from './response';
 import type { FetchFunction, FetchResponse, PasswordlessClient, PasswordlessClientOptions } from './types';
 
 /** The header that names the shopper's address on a server-mode request. */
-export const FORWARDED_FOR_HEADER = 'Passwordless-Forwarded-For';
+const FORWARDED_FOR_HEADER = 'Passwordless-Forwarded-For';
 
 // One address, as a storefront server reads it from its own request: no list (the
 // X-Forwarded-For chain must be resolved by the caller) and nothing a header cannot carry.
@@ -27,6 +27,7 @@ export function createPasswordlessClient(options: PasswordlessClientOptions): Pa
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
         body: JSON.stringify(body),
+        // Only when asked for: some edge runtimes (Cloudflare Workers) reject the field.
         ...(options.credentials ? { credentials: options.credentials } : {}),
       });
     } catch (cause) {
