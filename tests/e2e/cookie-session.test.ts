@@ -2,8 +2,9 @@
  * The optional cookie session: HttpOnly JWT cookie set by verify, accepted by the whole
  * content API, refused for cross-site state changes, cleared by logout.
  */
-import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
-import { createUser, codeFrom, type CreatedUser } from '../helpers/users';
+import { createHmac } from 'node:crypto';
+import { startStrapi, RELAXED_LIMITS, USER_UID, type TestApp } from '../helpers/strapi';
+import { createUser, codeFrom, newEmail, type CreatedUser } from '../helpers/users';
 
 const SHOP = 'https://shop.test';
 let app: TestApp;
@@ -18,8 +19,10 @@ afterAll(async () => app?.stop());
 async function login(user: CreatedUser) {
   await app.http().post('/api/auth/passwordless').send({ identifier: user.email });
   await app.settle();
+  // The cookie is only set for a listed origin (see cookie-csrf-cors.test.ts).
   const res = await app.http()
     .post('/api/auth/passwordless/verify')
+    .set('Origin', SHOP)
     .send({ identifier: user.email, code: codeFrom(app.ses.to(user.email)[0]) });
   expect(res.status).toBe(200);
   const setCookie = (res.headers['set-cookie'] as unknown as string[])[0];
@@ -88,4 +91,99 @@ describe('cookie session', () => {
     expect((await app.http().get('/api/users/me').set('Cookie', cookie)).status).toBe(200);
   });
 
+  it('sets one cookie and no unused <name>.sig companion: the JWT is signed already', async () => {
+    const { res, cookie } = await login(await createUser(app.strapi));
+    expect(setCookies(res)).toHaveLength(1);
+    const out = await logout(cookie, { Origin: SHOP });
+    expect(setCookies(out)).toHaveLength(1);
+    expect([...setCookies(res), ...setCookies(out)].filter((line) => /^[^=]*\.sig=/.test(line))).toEqual([]);
+  });
+});
+
+/** An HS256 JWT as users-permissions issues them, signed with any secret. */
+function signJwt(payload: Record<string, unknown>, secret: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
+
+const setCookies = (res: { headers: Record<string, unknown> }): string[] => (res.headers['set-cookie'] as string[] | undefined) ?? [];
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Each builds, for a fresh account, a session cookie's JWT that Strapi will refuse. */
+const REFUSED_TOKENS: Array<[string, () => Promise<string>]> = [
+  [
+    'a bad signature',
+    async () => {
+      const { res } = await login(await createUser(app.strapi));
+      const [head, payload, signature] = res.body.jwt.split('.');
+      return `${head}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    },
+  ],
+  [
+    'a signature by another secret (rotated JWT_SECRET)',
+    async () => signJwt({ id: (await createUser(app.strapi)).id, iat: nowSeconds() }, 'a-secret-this-strapi-never-had'),
+  ],
+  [
+    'an expired token',
+    async () =>
+      signJwt(
+        { id: (await createUser(app.strapi)).id, iat: nowSeconds() - 7200, exp: nowSeconds() - 3600 },
+        app.strapi.config.get('plugin.users-permissions.jwtSecret')
+      ),
+  ],
+  [
+    'a deleted user',
+    async () => {
+      const user = await createUser(app.strapi);
+      const { res } = await login(user);
+      await app.strapi.db.query(USER_UID).delete({ where: { id: user.id } });
+      return res.body.jwt;
+    },
+  ],
+  [
+    'a revoked session (logout everywhere)',
+    async () => {
+      const { res } = await login(await createUser(app.strapi));
+      const everywhere = await app.http().post('/api/auth/logout').set('Authorization', `Bearer ${res.body.jwt}`).send({ everywhere: true });
+      expect(everywhere.status).toBe(200);
+      return res.body.jwt;
+    },
+  ],
+];
+
+describe('a session cookie whose token is refused: anonymous, and cleared (no lockout)', () => {
+  const expectCleared = (res: { headers: Record<string, unknown> }) => {
+    const lines = setCookies(res);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^strapi_jwt=;/);
+    expect(lines[0]).toMatch(/expires=Thu, 01 Jan 1970/);
+  };
+
+  it.each(REFUSED_TOKENS)('%s: POST /api/auth/passwordless from the storefront answers 200 { ok: true }', async (_label, makeToken) => {
+    const jwt = await makeToken();
+    const res = await app.http()
+      .post('/api/auth/passwordless')
+      .set('Cookie', `strapi_jwt=${jwt}`)
+      .set('Origin', SHOP)
+      .send({ identifier: newEmail() });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+    expectCleared(res);
+  });
+
+  it.each(REFUSED_TOKENS)('%s: GET /api/users/me answers what an anonymous request gets', async (_label, makeToken) => {
+    const jwt = await makeToken();
+    const anonymous = await app.http().get('/api/users/me');
+    const res = await app.http().get('/api/users/me').set('Cookie', `strapi_jwt=${jwt}`);
+    expect({ status: res.status, body: res.body }).toEqual({ status: anonymous.status, body: anonymous.body });
+    expectCleared(res);
+  });
+
+  it.each(REFUSED_TOKENS)('%s: the same token in an Authorization header keeps Strapi\'s 401', async (_label, makeToken) => {
+    const jwt = await makeToken();
+    const res = await app.http().post('/api/auth/passwordless').set('Authorization', `Bearer ${jwt}`).send({ identifier: newEmail() });
+    expect(res.status).toBe(401);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
 });

@@ -49,6 +49,9 @@ describe('resolvePasswordlessConfig', () => {
     [{ redis: { url: 'http://cache:6379' } }, 'users-permissions.config.passwordless.redis.url'],
     [{ cookie: { enabled: true } }, 'users-permissions.config.passwordless.cookie.origins'],
     [{ cookie: { enabled: true, origins: ['https://shop.test/path'] } }, 'users-permissions.config.passwordless.cookie.origins'],
+    // A Secure cookie is named __Host-<name>, which browsers take only with Path=/ and no Domain.
+    [{ cookie: { secure: true, domain: 'shop.test' } }, 'users-permissions.config.passwordless.cookie.domain'],
+    [{ cookie: { secure: true, path: '/api' } }, 'users-permissions.config.passwordless.cookie.path'],
     [{ email: { locales: { fr: { text: '<%= MOT_DE_PASSE %>' } } } }, 'users-permissions.config.passwordless.email.locales'],
     [{ email: { locales: { 'not a tag': { text: 'x' } } } }, 'users-permissions.config.passwordless.email.locales'],
     [{ email: { locales: { fr: { body: 'x' } } } }, 'users-permissions.config.passwordless.email.locales'],
@@ -85,6 +88,16 @@ describe('resolvePasswordlessConfig', () => {
   it('makes the cookie secure by default in production only', () => {
     expect(resolvePasswordlessConfig({}, dev).cookie.secure).toBe(false);
     expect(resolvePasswordlessConfig({ secret: SECRET }, prod).cookie.secure).toBe(true);
+  });
+
+  it('refuses a Domain on the production (Secure, __Host-) cookie, naming the fix', () => {
+    expect(() => resolvePasswordlessConfig({ secret: SECRET, cookie: { domain: 'example.com' } }, prod)).toThrow(
+      /cookie\.domain: .*__Host-.*Remove cookie\.domain/
+    );
+    expect(resolvePasswordlessConfig({ cookie: { secure: false, domain: 'example.com', path: '/api' } }, dev).cookie).toMatchObject({
+      domain: 'example.com',
+      path: '/api',
+    });
   });
 
   it('requires a secret in production', () => {

@@ -24,8 +24,9 @@ export const ERROR_CODES = {
    */
   SERVER_RATE_LIMITED: 'SERVER_RATE_LIMITED',
   /**
-   * A state-changing request authenticated by the session cookie came from an origin
-   * not in `cookie.origins` (or with neither Origin nor Referer). Fix: send it from the
+   * Cookie mode: a verify or logout sent by a page not in `cookie.origins` (or with
+   * `Origin: null`), or another state-changing request authenticated by the session
+   * cookie from such a page or with neither Origin nor Referer. Fix: send it from the
    * storefront, or list its origin.
    */
   CSRF_ORIGIN_MISMATCH: 'CSRF_ORIGIN_MISMATCH',

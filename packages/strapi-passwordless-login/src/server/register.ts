@@ -3,6 +3,7 @@ import { CONFIG_PATH, resolvePasswordlessConfig } from './config/resolve-config'
 import type { PasswordlessUserConfig } from './config/types';
 import { storageOutage } from './middlewares/storage-outage';
 import { cookieSession } from './middlewares/cookie-session';
+import { credentialedCors } from './middlewares/credentialed-cors';
 import routes from './routes/content-api/passwordless';
 
 /**
@@ -17,5 +18,6 @@ export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
   // Added before Strapi's own middlewares, so they see the final answer of our routes.
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   strapi.server.use(storageOutage(strapi, routes.map((route) => `${prefix}${route.path}`)));
+  strapi.server.use(credentialedCors(prefix));
   strapi.server.use(cookieSession(prefix));
 }

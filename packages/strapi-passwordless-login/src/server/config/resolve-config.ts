@@ -57,6 +57,11 @@ function lockedProblem(templates: unknown, path: string): string | null {
   return null;
 }
 
+const HOST_PREFIX_DOMAIN =
+  '${path} cannot be set on a Secure cookie: it is named __Host-<name> so that no sibling subdomain can plant a session, and browsers accept such a cookie only without Domain. Remove cookie.domain (the cookie then belongs to the API host alone)';
+const HOST_PREFIX_PATH =
+  '${path} must be / on a Secure cookie: it is named __Host-<name> so that no sibling subdomain can plant a session, and browsers accept such a cookie only with Path=/. Remove cookie.path';
+
 const accessList = () =>
   yup
     .array(yup.string().required())
@@ -105,8 +110,20 @@ const schema = yup
         sameSite: yup.mixed().oneOf(['lax', 'strict', 'none']).required(),
         secure: yup.boolean().required(),
         maxAge: yup.number().integer().min(1000).optional(),
-        domain: yup.string().optional(),
-        path: yup.string().matches(/^\//, '${path} must start with /').required(),
+        // A Secure cookie is named __Host-<name> (see utils/session-cookie), which browsers
+        // accept only with Path=/ and no Domain: refused here rather than silently dropped.
+        domain: yup
+          .string()
+          .optional()
+          .when('secure', {
+            is: true,
+            then: (domain) => domain.test('host-prefix', HOST_PREFIX_DOMAIN, (value) => value === undefined),
+          }),
+        path: yup
+          .string()
+          .matches(/^\//, '${path} must start with /')
+          .required()
+          .when('secure', { is: true, then: (path) => path.oneOf(['/'], HOST_PREFIX_PATH) }),
         origins: yup
           .array(yup.string().matches(/^https?:\/\/[^/\s]+$/, '${path} entries must be origins such as https://shop.example').required())
           .required()

@@ -5,7 +5,7 @@ import { getService } from '../utils/get-service';
 import type { LimitHit } from '../services/passwordless-limits';
 import { validateLogoutBody, validateRequestBody, validateVerifyBody } from './validation/passwordless';
 import { resolveRequester } from '../utils/requester';
-import { writeSessionCookie } from './session-cookie';
+import { writeSessionCookie } from '../utils/session-cookie';
 import { describeError } from '../utils/describe-error';
 import { respondUnavailable, storageIsDown } from '../utils/outage';
 import { respondWithError } from '../utils/error-response';

@@ -61,14 +61,30 @@ export function withSessionCheck(strategy: Strategy): Strategy {
       }
       const accepted = Boolean(result?.authenticated && result.credentials);
       if (ctx.state[COOKIE_AUTH] && !accepted) {
+        // Cleared only when the token itself is refused. users-permissions also answers
+        // "not authenticated" when the database hiccups; a good token then stays in the
+        // browser, and this one request goes on as anonymous.
+        const refused = Boolean(result?.error) || !(await verifies(ctx.request.headers.authorization));
         delete ctx.request.headers.authorization;
         ctx.state[COOKIE_AUTH] = false;
-        ctx.state[CLEAR_COOKIE] = true;
+        ctx.state[CLEAR_COOKIE] = refused;
         result = await strategy.authenticate(ctx);
       }
       return result;
     },
   };
+}
+
+/** Whether a Bearer header's JWT has users-permissions' signature and is unexpired (no query). */
+async function verifies(authorization: string | undefined): Promise<boolean> {
+  const token = authorization?.split(/\s+/)[1];
+  if (!token) return false;
+  try {
+    await strapi.plugin('users-permissions').service('jwt').verify(token);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function revoked(ctx: Context, user: Record<string, unknown>): boolean {

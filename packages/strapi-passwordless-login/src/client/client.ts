@@ -1,0 +1,112 @@
+import { expectOk, expectSignIn, networkError, readAnswer } from './response';
+import type { FetchFunction, FetchResponse, PasswordlessClient, PasswordlessClientOptions } from './types';
+
+/** The header that names the shopper's address on a server-mode request. */
+const FORWARDED_FOR_HEADER = 'Passwordless-Forwarded-For';
+
+// One address, as a storefront server reads it from its own request: no list (the
+// X-Forwarded-For chain must be resolved by the caller) and nothing a header cannot carry.
+const SINGLE_ADDRESS = /^[\x21-\x2b\x2d-\x7e]{1,100}$/;
+
+type HeaderMap = Record<string, string>;
+
+/**
+ * A framework-free client for the passwordless routes: in a browser, in Node 18+ and in
+ * edge runtimes. Every failure is a `PasswordlessError` with a `code`; setup mistakes
+ * (server mode in a browser, `forwardedFor` without it) throw a plain `Error`.
+ */
+export function createPasswordlessClient(options: PasswordlessClientOptions): PasswordlessClient {
+  const base = apiBase(options);
+  const apiToken = serverToken(options);
+  const fetchImpl = options.fetch ?? globalFetch();
+
+  async function post(path: string, body: Record<string, unknown>, headers: HeaderMap): Promise<{ body: unknown; status: number }> {
+    let response: FetchResponse;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+        body: JSON.stringify(body),
+        // Only when asked for: some edge runtimes (Cloudflare Workers) reject the field.
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      });
+    } catch (cause) {
+      throw networkError(cause);
+    }
+    return { body: await readAnswer(response), status: response.status };
+  }
+
+  /** Headers of a code request or verify: the API token and shopper's address in server mode. */
+  function callerHeaders(forwardedFor: string | undefined): HeaderMap {
+    if (forwardedFor !== undefined && apiToken === undefined) {
+      throw new Error(
+        'forwardedFor needs server mode: createPasswordlessClient({ server: { apiToken } }). ' +
+          'Strapi reads the shopper address only from a trusted API token; without one it would be ignored.'
+      );
+    }
+    if (apiToken === undefined) return {};
+    if (forwardedFor === undefined) return { Authorization: `Bearer ${apiToken}` };
+    if (!SINGLE_ADDRESS.test(forwardedFor)) {
+      throw new Error(`forwardedFor must be one IP address (not a list), got ${JSON.stringify(forwardedFor)}`);
+    }
+    return { Authorization: `Bearer ${apiToken}`, [FORWARDED_FOR_HEADER]: forwardedFor };
+  }
+
+  // Bodies are built field by field: the server refuses unknown keys (400 INVALID_BODY),
+  // so whatever else a caller's options object holds is never sent.
+  return {
+    async requestCode(identifier, { locale, forwardedFor } = {}) {
+      const headers = callerHeaders(forwardedFor);
+      const answer = await post('/auth/passwordless', locale === undefined ? { identifier } : { identifier, locale }, headers);
+      expectOk(answer.body, answer.status);
+    },
+
+    async verifyCode(identifier, code, { forwardedFor } = {}) {
+      const answer = await post('/auth/passwordless/verify', { identifier, code }, callerHeaders(forwardedFor));
+      return expectSignIn(answer.body, answer.status);
+    },
+
+    async verifyLink(token, { forwardedFor } = {}) {
+      const answer = await post('/auth/passwordless/verify', { token }, callerHeaders(forwardedFor));
+      return expectSignIn(answer.body, answer.status);
+    },
+
+    // Never the API token: logout acts on the user's session, named by their JWT or cookie.
+    async logout({ everywhere, jwt } = {}) {
+      const headers: HeaderMap = jwt === undefined ? {} : { Authorization: `Bearer ${jwt}` };
+      const answer = await post('/auth/logout', everywhere === true ? { everywhere: true } : {}, headers);
+      expectOk(answer.body, answer.status);
+    },
+  };
+}
+
+function apiBase({ baseUrl, apiPrefix = '/api' }: PasswordlessClientOptions): string {
+  if (typeof baseUrl !== 'string') throw new Error('createPasswordlessClient: baseUrl (Strapi’s URL) is required');
+  const prefix = apiPrefix.replace(/^\/*/, '/').replace(/\/+$/, '');
+  return `${baseUrl.replace(/\/+$/, '')}${prefix}`;
+}
+
+function serverToken({ server }: PasswordlessClientOptions): string | undefined {
+  if (server === undefined) return undefined;
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  if (typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined') {
+    throw new Error(
+      'createPasswordlessClient: server mode runs only on a server. Its API token would be readable by ' +
+        'anyone who opens this page; create the server-mode client in server-only code (route handler, ' +
+        'server action, next-auth authorize) and a plain client in the browser.'
+    );
+  }
+  if (typeof server.apiToken !== 'string' || server.apiToken.length === 0) {
+    throw new Error('createPasswordlessClient: server.apiToken must be a Strapi API token');
+  }
+  return server.apiToken;
+}
+
+function globalFetch(): FetchFunction {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new Error('createPasswordlessClient: no global fetch here (Node 18+ has one); pass options.fetch');
+  }
+  // Called through globalThis at call time: a detached `fetch` throws "Illegal invocation"
+  // in browsers, and a test or polyfill may replace the global after creation.
+  return (input, init) => globalThis.fetch(input, init);
+}

@@ -1,0 +1,104 @@
+/**
+ * A users-permissions user as Strapi's content API returns it (private fields such as
+ * `password` are never in it). Custom attributes of your user model come through as well.
+ */
+export interface PasswordlessUser {
+  id: number;
+  username: string;
+  email: string;
+  provider: string;
+  confirmed: boolean;
+  blocked: boolean;
+  createdAt: string;
+  updatedAt: string;
+  [attribute: string]: unknown;
+}
+
+/** What a successful verify answers: the same as `POST /api/auth/local`. */
+export interface SignInResult {
+  jwt: string;
+  user: PasswordlessUser;
+}
+
+// fetch's types, spelled out: naming the global `fetch`, `Response` or `RequestCredentials`
+// would make the emitted declarations reference Node's types (the package builds with them)
+// or the DOM's, and a browser or edge project may have neither.
+
+/** `RequestCredentials`. */
+export type Credentials = 'omit' | 'same-origin' | 'include';
+
+/** What the client passes to `fetch`. */
+export interface FetchInit {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  credentials?: Credentials;
+}
+
+/** The part of a `Response` the client reads. */
+export interface FetchResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** The global `fetch`, or anything called the same way. */
+export type FetchFunction = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+export interface PasswordlessClientOptions {
+  /** Strapi's URL, e.g. `https://cms.example.com`. */
+  baseUrl: string;
+  /**
+   * Strapi's REST prefix (`api.rest.prefix`).
+   * @default '/api'
+   */
+  apiPrefix?: string;
+  /**
+   * The `fetch` to call (a wrapper that adds headers, a framework's own); any `typeof fetch` fits.
+   * @default globalThis.fetch
+   */
+  fetch?: FetchFunction;
+  /**
+   * Passed to `fetch`. `'include'` from a browser on another origin than Strapi, for the
+   * extension's cookie session (`cookie.enabled`).
+   */
+  credentials?: Credentials;
+  /**
+   * Server mode, for a storefront's server calling Strapi for many shoppers: every code
+   * request and verify carries `Authorization: Bearer <apiToken>`, and `forwardedFor`
+   * names the shopper's address. Refused in a browser: the token must never reach one.
+   */
+  server?: { apiToken: string };
+}
+
+export interface RequestCodeOptions {
+  /** Picks the email's language (`fr`, `pt-BR`) among the configured `email.locales`. */
+  locale?: string;
+  /** Server mode only: the shopper's IP address, sent as `Passwordless-Forwarded-For`. */
+  forwardedFor?: string;
+}
+
+export interface VerifyOptions {
+  /** Server mode only: the shopper's IP address, sent as `Passwordless-Forwarded-For`. */
+  forwardedFor?: string;
+}
+
+export interface LogoutOptions {
+  /** Every JWT of the account issued until now stops working, on every device. */
+  everywhere?: boolean;
+  /** The user's JWT, sent as `Authorization: Bearer`; without it the session cookie is used. */
+  jwt?: string;
+}
+
+export interface PasswordlessClient {
+  /** Asks for a code (and link) by email. Resolves for every well-formed identifier, account or not. */
+  requestCode(identifier: string, options?: RequestCodeOptions): Promise<void>;
+  /** Exchanges the emailed code for `{ jwt, user }`. */
+  verifyCode(identifier: string, code: string, options?: VerifyOptions): Promise<SignInResult>;
+  /** Exchanges the magic link's `token` query parameter for `{ jwt, user }`. */
+  verifyLink(token: string, options?: VerifyOptions): Promise<SignInResult>;
+  /** Clears the session cookie; with `everywhere`, ends every session of the account. */
+  logout(options?: LogoutOptions): Promise<void>;
+}
