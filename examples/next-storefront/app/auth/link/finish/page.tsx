@@ -1,6 +1,6 @@
 import { FinishLinkSignIn } from './finish-link-sign-in';
 
-export const metadata = { title: 'Sign in · Storefront', referrer: 'no-referrer' as const };
+export const metadata = { title: 'Sign in · Storefront' };
 
 export default function FinishLinkPage() {
   return <FinishLinkSignIn />;
