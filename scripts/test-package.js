@@ -48,13 +48,11 @@ const TARGETS = [
     overrides: { sharp: '0.33.5', 'get-intrinsic': '1.3.0' },
   },
 ];
-// The newest Strapi 4, which is also the oldest the package works on as published, so
-// its peer floor. On older versions, npm meets the @strapi/utils peerDependency with the
-// newest 4.x at the top of node_modules and nests a copy of Strapi's own in each Strapi
-// package, and Strapi answers 500 for every 4xx (the dependencies step names it). 4.15.0
-// passes whole with @strapi/utils as an optional peer: run it with --tarball on such a
-// build, and add it here once the package ships that way and its floor is back at 4.15.0.
-const DEFAULT_VERSIONS = ['4.26.2'];
+// The newest Strapi 4 and the oldest the package claims (peerDependencies ^4.15.0).
+// @strapi/utils is an optional peer: as a required one, npm met it with the newest 4.x at
+// the top of node_modules on older versions and nested Strapi's own copy in each Strapi
+// package, and Strapi answered 500 for every 4xx (the dependencies step checks for it).
+const DEFAULT_VERSIONS = ['4.26.2', '4.15.0'];
 const FLAVOURS = [
   { id: 'js', label: 'JavaScript' },
   { id: 'ts', label: 'TypeScript' },
