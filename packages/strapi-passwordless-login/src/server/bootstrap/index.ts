@@ -3,11 +3,13 @@ import { getService } from '../utils/get-service';
 import { grantPublicOnce } from './grant-public';
 import { subscribeUserLifecycles } from './user-lifecycles';
 import { warnWithoutEmailProvider } from './check-email-provider';
+import { explainRegisterWarning } from './explain-register-warning';
 
 /** Tables exist now: counters, decoy rows, the Public grant and the cleanup cron. */
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
   subscribeUserLifecycles(strapi);
   warnWithoutEmailProvider(strapi);
+  explainRegisterWarning(strapi);
   await getService('passwordless-limits').init();
   await getService('passwordless-challenge').prepareDecoys();
   const { grantPublic, cleanup } = getService('passwordless-settings').get();

@@ -1,0 +1,16 @@
+import type { Strapi } from '../utils/strapi-types';
+import { SESSION_FIELDS } from '../content-types/user/session-attributes';
+
+/**
+ * users-permissions warns at boot, whenever `register.allowedFields` is unset, that
+ * registration accepts every attribute added to the user, ours included. Ours are
+ * private, and register never accepts private attributes (nor does anything but this
+ * extension write them: see user-lifecycles), so say so right after its warning.
+ */
+export function explainRegisterWarning(strapi: Strapi): void {
+  if (Array.isArray(strapi.config.get('plugin.users-permissions.register.allowedFields'))) return;
+  strapi.log.info(
+    `[passwordless] ${SESSION_FIELDS.join(', ')} in the warning above are private attributes of this extension: ` +
+      'registration never accepts them. Set users-permissions register.allowedFields to silence that warning.'
+  );
+}
