@@ -10,6 +10,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const CHROMIUM_FLAGS = require('./chromium-flags');
 
 const ROOT = path.resolve(__dirname, '..');
 // The package's build (npm install runs it: postinstall).
@@ -35,14 +36,7 @@ async function main() {
   fs.writeFileSync(page, html);
   const out = path.join(ROOT, 'docs/email.png');
   execFileSync(process.env.CHROMIUM || 'chromium', [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...CHROMIUM_FLAGS,
     '--hide-scrollbars',
     `--user-data-dir=${path.join(work, 'profile')}`,
     '--window-size=390,310',

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const CHROMIUM_FLAGS: string[] = require('../../../scripts/chromium-flags');
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium; no browser download. The flags keep it off the (closed) network. */
@@ -9,15 +12,6 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     timeout: 30_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
