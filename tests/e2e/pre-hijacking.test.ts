@@ -4,6 +4,7 @@
  * Once the owner proves the mailbox by code or link, nothing the claimant set up
  * before (password, JWTs) may still open the account.
  */
+import { randomUUID } from 'node:crypto';
 import { startStrapi, RELAXED_LIMITS, USER_UID, type TestApp } from '../helpers/strapi';
 import { createUser, newEmail } from '../helpers/users';
 import { byToken, issueCode, me, signIn, verify } from '../helpers/flow';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const register = (email: string) =>
-  app.http().post('/api/auth/local/register').send({ username: `sq${Date.now()}${Math.floor(Math.random() * 1e6)}`, email, password: SQUATTER_PASSWORD });
+  app.http().post('/api/auth/local/register').send({ username: `sq_${randomUUID().slice(0, 12)}`, email, password: SQUATTER_PASSWORD });
 const passwordLogin = (email: string, password = SQUATTER_PASSWORD) =>
   app.http().post('/api/auth/local').send({ identifier: email, password });
 const row = async (email: string) => app.strapi.db.query(USER_UID).findOne({ where: { email } });
