@@ -18,7 +18,7 @@ const EXT = path.join(ROOT, 'packages/strapi-passwordless-login/dist/server');
 
 async function main() {
   const { defaultEmailTemplates } = require(path.join(EXT, 'config/defaults'));
-  const { renderTemplate } = require(path.join(EXT, 'utils/template'));
+  const { renderTemplate } = require(path.join(EXT, '../shared/template'));
   const html = renderTemplate(
     defaultEmailTemplates({ withLink: true }).html,
     {

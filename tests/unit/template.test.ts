@@ -2,7 +2,7 @@ import {
   findTemplateProblems,
   renderTemplate,
   type TemplateValues,
-} from '../../packages/strapi-passwordless-login/src/server/utils/template';
+} from '../../packages/strapi-passwordless-login/src/shared/template';
 
 const values: TemplateValues = {
   CODE: '004217',

@@ -1,7 +1,7 @@
 import { yup } from '@strapi/utils';
 import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from './defaults';
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
-import { findTemplateProblems, usesPlaceholder } from '../utils/template';
+import { findTemplateProblems, usesPlaceholder } from '../../shared/template';
 import { invalidAccessEntries } from '../utils/access';
 import { LOCALE } from '../utils/locale';
 import { describeSecretWeakness } from './secret-strength';

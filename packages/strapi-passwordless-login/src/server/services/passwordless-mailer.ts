@@ -1,5 +1,5 @@
 import type { Strapi } from '../utils/strapi-types';
-import { renderTemplate, type TemplateValues } from '../utils/template';
+import { renderTemplate, type TemplateValues } from '../../shared/template';
 import { getService } from '../utils/get-service';
 import type { EmailTemplates, LocaleTemplates } from '../config/types';
 

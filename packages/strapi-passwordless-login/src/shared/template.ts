@@ -1,4 +1,7 @@
 /**
+ * Shared by the server (mailer, config checks) and the admin page (live preview), so the
+ * preview is rendered by the very code that renders the email.
+ *
  * Email templates: `<%= NAME %>` placeholders, substituted and never evaluated.
  * users-permissions feeds admin strings to lodash `template`, which also runs
  * `<% code %>` blocks; here anything but a known placeholder is refused at boot.
