@@ -1,0 +1,45 @@
+import { Grid, GridItem, Typography } from '@strapi/design-system';
+
+import { Card } from '../card';
+import type { AccessEditor } from '../hooks/use-access-editor';
+import { LoadState } from '../load-state';
+import { Notice } from '../notice';
+import type { Translate } from '../use-messages';
+import { LIST_NAMES, withEntry, withoutEntry } from './access-model';
+import { EntryList } from './entry-list';
+
+/** Allow and deny lists side by side; saved from the page header. */
+export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; canUpdate: boolean; t: Translate }): JSX.Element {
+  const data = editor.loaded.data;
+  const draft = editor.draft;
+  if (!data || !draft) return <LoadState loading={editor.loaded.loading} error={editor.loaded.error} t={t} />;
+  const editable = data.editable && canUpdate;
+
+  return (
+    <Card title={t('access.title')} hint={t('access.hint')}>
+      <Notice variant="info" title={t('access.deny-wins')} />
+      {!data.editable ? <Typography textColor="neutral600">{t('access.locked')}</Typography> : null}
+      {data.editable && !canUpdate ? <Typography textColor="neutral600">{t('access.no-update')}</Typography> : null}
+      {editor.refused.length > 0 ? (
+        <Notice variant="danger" title={t('access.server-errors', { entries: editor.refused.join(', ') })} />
+      ) : null}
+      <Grid gap={6}>
+        {LIST_NAMES.map((list) => (
+          <GridItem key={list} col={6} s={12}>
+            <EntryList
+              id={list}
+              title={t(list === 'allow' ? 'access.allow' : 'access.deny')}
+              configured={data.configured[list]}
+              entries={draft[list]}
+              refused={editor.refused}
+              editable={editable}
+              onAdd={(entry) => editor.setDraft(withEntry(draft, list, entry))}
+              onRemove={(entry) => editor.setDraft(withoutEntry(draft, list, entry))}
+              t={t}
+            />
+          </GridItem>
+        ))}
+      </Grid>
+    </Card>
+  );
+}

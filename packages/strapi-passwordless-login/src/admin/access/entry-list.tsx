@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Box, Button, Flex, Tag, TextInput, Typography } from '@strapi/design-system';
+import { Cross, Plus } from '@strapi/icons';
+
+import type { Translate } from '../use-messages';
+import { isAccessEntry, normaliseEntry } from './access-model';
+
+export interface EntryListProps {
+  title: string;
+  /** Stable id prefix for labels and tests: 'allow' or 'deny'. */
+  id: string;
+  configured: string[];
+  entries: string[];
+  refused: string[];
+  editable: boolean;
+  onAdd: (entry: string) => void;
+  onRemove: (entry: string) => void;
+  t: Translate;
+}
+
+/** One list: config entries read-only, saved ones removable as tags, and an input to add one. */
+export function EntryList(props: EntryListProps): JSX.Element {
+  const { title, id, configured, entries, refused, editable, onAdd, onRemove, t } = props;
+  const [value, setValue] = useState('');
+  const entry = normaliseEntry(value);
+  const error = !value
+    ? undefined
+    : !isAccessEntry(entry)
+      ? t('access.invalid-entry')
+      : entries.includes(entry) || configured.includes(entry)
+        ? t('access.duplicate')
+        : undefined;
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} as="section" aria-labelledby={`passwordless-${id}-title`}>
+      <Typography variant="delta" as="h3" id={`passwordless-${id}-title`}>
+        {title}
+      </Typography>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" as="h4">
+          {t('access.configured')}
+        </Typography>
+        <Typography as="p" textColor={configured.length ? 'neutral800' : 'neutral600'}>
+          {configured.length ? configured.join(', ') : t('access.empty')}
+        </Typography>
+      </Box>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" as="h4">
+          {t('access.saved')}
+        </Typography>
+        <Flex as="ul" gap={2} wrap="wrap" paddingTop={1} aria-label={`${title}: ${t('access.saved')}`}>
+          {entries.length === 0 ? (
+            <Typography as="li" textColor="neutral600">
+              {t('access.empty')}
+            </Typography>
+          ) : null}
+          {entries.map((item) => (
+            <li key={item}>
+              {editable ? (
+                <Tag icon={<Cross aria-hidden />} onClick={() => onRemove(item)} aria-label={t('access.remove', { entry: item })}>
+                  {refused.includes(item) ? `⚠ ${item}` : item}
+                </Tag>
+              ) : (
+                <Typography>{item}</Typography>
+              )}
+            </li>
+          ))}
+        </Flex>
+      </Box>
+      {editable ? (
+        <Flex
+          as="form"
+          gap={2}
+          alignItems="flex-start"
+          onSubmit={(event: { preventDefault: () => void }) => {
+            event.preventDefault();
+            if (!value || error) return;
+            onAdd(entry);
+            setValue('');
+          }}
+        >
+          <Box grow={1}>
+            <TextInput
+              label={`${t('access.entry')} (${title})`}
+              name={`passwordless-${id}-entry`}
+              placeholder="jane@example.com, @example.com"
+              value={value}
+              error={error}
+              onChange={(event: { target: { value: string } }) => setValue(event.target.value)}
+            />
+          </Box>
+          <Box paddingTop={6}>
+            <Button type="submit" variant="secondary" startIcon={<Plus />} disabled={!value || Boolean(error)}>
+              {t('access.add')}
+            </Button>
+          </Box>
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Button, Flex, IconButton, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Plus, Trash } from '@strapi/icons';
+
+import type { Translate } from '../use-messages';
+import { DEFAULT_LOCALE, isLocaleTag, type LocaleKey } from './template-model';
+
+// SingleSelect treats '' as "no value", so the default set needs a value of its own.
+const DEFAULT_OPTION = '*default*';
+
+export interface LocalePickerProps {
+  locales: string[];
+  /** Locales with a saved template (only those can be removed; configured ones stay). */
+  removable: string[];
+  selected: LocaleKey;
+  onSelect: (locale: LocaleKey) => void;
+  onAdd: (locale: string) => void;
+  onRemove: (locale: string) => void;
+  editable: boolean;
+  t: Translate;
+}
+
+export function LocalePicker(props: LocalePickerProps): JSX.Element {
+  const { locales, removable, selected, onSelect, onAdd, onRemove, editable, t } = props;
+  const [newTag, setNewTag] = useState('');
+  const tagError = newTag && !isLocaleTag(newTag.trim()) ? t('templates.locale.invalid') : undefined;
+
+  const add = (): void => {
+    const tag = newTag.trim();
+    if (!isLocaleTag(tag)) return;
+    onAdd(tag);
+    setNewTag('');
+  };
+
+  return (
+    <Flex gap={4} alignItems="flex-end" wrap="wrap">
+      <Flex gap={2} alignItems="flex-end">
+        <SingleSelect
+          label={t('templates.locale')}
+          hint={t('templates.locale.hint')}
+          value={selected === DEFAULT_LOCALE ? DEFAULT_OPTION : selected}
+          onChange={(value: string) => onSelect(value === DEFAULT_OPTION ? DEFAULT_LOCALE : value)}
+        >
+          <SingleSelectOption value={DEFAULT_OPTION}>{t('templates.locale.default')}</SingleSelectOption>
+          {locales.map((locale) => (
+            <SingleSelectOption key={locale} value={locale}>
+              {locale}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+        {editable && removable.includes(selected) ? (
+          <IconButton label={t('templates.locale.remove', { locale: selected })} icon={<Trash />} onClick={() => onRemove(selected)} />
+        ) : null}
+      </Flex>
+      {editable ? (
+        <Flex
+          as="form"
+          gap={2}
+          alignItems="flex-end"
+          onSubmit={(event: { preventDefault: () => void }) => {
+            // A form so Enter adds the tag, without submitting anything to the server.
+            event.preventDefault();
+            add();
+          }}
+        >
+          <TextInput
+            label={t('templates.locale.add-label')}
+            hint={t('templates.locale.add-hint')}
+            name="passwordless-new-locale"
+            value={newTag}
+            error={tagError}
+            onChange={(event: { target: { value: string } }) => setNewTag(event.target.value)}
+          />
+          <Button type="submit" variant="secondary" startIcon={<Plus />} disabled={!newTag || Boolean(tagError)}>
+            {t('templates.locale.add')}
+          </Button>
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}

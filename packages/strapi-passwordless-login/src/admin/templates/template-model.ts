@@ -1,0 +1,71 @@
+/**
+ * Pure helpers for the templates editor: which locales to offer, what applies where a
+ * part is left empty, and where a server error points. No React, so they read (and test) alone.
+ */
+import type { TemplateParts, TemplateSet, TemplatesUpdate } from '../../shared/admin-api';
+
+export type PartName = keyof TemplateParts;
+export const PART_NAMES: PartName[] = ['subject', 'text', 'html'];
+
+/** '' is the default set; anything else a locale tag. */
+export type LocaleKey = string;
+export const DEFAULT_LOCALE: LocaleKey = '';
+
+/** BCP 47-ish: a 2-3 letter language and optional subtags (fr, pt-BR, zh-Hant-TW). */
+const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export function isLocaleTag(value: string): boolean {
+  return LOCALE_TAG.test(value);
+}
+
+/** Configured and saved locales, sorted, without duplicates. */
+export function listLocales(configured: TemplateSet, draft: TemplatesUpdate): string[] {
+  return [...new Set([...Object.keys(configured.locales), ...Object.keys(draft.locales)])].sort();
+}
+
+export function draftPart(draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
+  const parts = locale === DEFAULT_LOCALE ? draft.default : draft.locales[locale];
+  return parts?.[part] ?? '';
+}
+
+/**
+ * What the email uses when this part is left empty here: the most specific text wins
+ * (configured for the locale, then the default set as saved, then as configured).
+ */
+export function fallbackPart(configured: TemplateSet, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
+  const candidates =
+    locale === DEFAULT_LOCALE
+      ? [configured.default[part]]
+      : [configured.locales[locale]?.[part], draft.default[part], configured.default[part]];
+  return candidates.find((text) => Boolean(text)) ?? '';
+}
+
+/** The text the email would use for this part: the edited one, or the fallback. */
+export function effectivePart(configured: TemplateSet, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
+  return draftPart(draft, locale, part) || fallbackPart(configured, draft, locale, part);
+}
+
+export function withPart(draft: TemplatesUpdate, locale: LocaleKey, part: PartName, value: string): TemplatesUpdate {
+  if (locale === DEFAULT_LOCALE) return { ...draft, default: { ...draft.default, [part]: value } };
+  return { ...draft, locales: { ...draft.locales, [locale]: { ...draft.locales[locale], [part]: value } } };
+}
+
+export function withLocale(draft: TemplatesUpdate, locale: string): TemplatesUpdate {
+  if (draft.locales[locale]) return draft;
+  return { ...draft, locales: { ...draft.locales, [locale]: {} } };
+}
+
+export function withoutLocale(draft: TemplatesUpdate, locale: string): TemplatesUpdate {
+  const { [locale]: _removed, ...locales } = draft.locales;
+  return { ...draft, locales };
+}
+
+/** A server error path ('locales.fr.subject' or ['locales', 'fr', 'subject']) as one string. */
+export function pathKey(path: unknown): string {
+  return Array.isArray(path) ? path.join('.') : String(path ?? '');
+}
+
+/** The error path of a part, as the server names it in INVALID_TEMPLATE details. */
+export function partPath(locale: LocaleKey, part: PartName): string {
+  return locale === DEFAULT_LOCALE ? `default.${part}` : `locales.${locale}.${part}`;
+}

@@ -1,0 +1,61 @@
+import { Box, Flex, Typography } from '@strapi/design-system';
+
+import { renderTemplate, type TemplateValues } from '../../shared/template';
+import type { Translate } from '../use-messages';
+import type { PartName } from './template-model';
+
+/**
+ * The email as it would be sent, rendered by the same renderTemplate as the mailer.
+ * The HTML goes in an iframe with an empty sandbox: no script, form or navigation
+ * runs, whatever an admin (or a compromised admin account) typed.
+ */
+export function TemplatePreview({ parts, sample, t }: { parts: Record<PartName, string>; sample: TemplateValues; t: Translate }): JSX.Element {
+  const subject = renderTemplate(parts.subject, sample, { html: false });
+  const text = renderTemplate(parts.text, sample, { html: false });
+  const html = renderTemplate(parts.html, sample, { html: true });
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} as="section" aria-labelledby="passwordless-preview-title">
+      <Typography variant="delta" as="h3" id="passwordless-preview-title">
+        {t('templates.preview')}
+      </Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {t('templates.preview.hint')}
+      </Typography>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" as="h4">
+          {t('templates.preview.subject')}
+        </Typography>
+        <Typography as="p" fontWeight="bold" data-testid="passwordless-preview-subject">
+          {subject}
+        </Typography>
+      </Box>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" as="h4">
+          {t('templates.preview.text')}
+        </Typography>
+        <Box
+          as="pre"
+          padding={3}
+          background="neutral100"
+          hasRadius
+          data-testid="passwordless-preview-text"
+          style={{ whiteSpace: 'pre-wrap', margin: 0, fontSize: 13 }}
+        >
+          {text}
+        </Box>
+      </Box>
+      <Box>
+        <Typography variant="sigma" textColor="neutral600" as="h4">
+          {t('templates.preview.html')}
+        </Typography>
+        <iframe
+          title={t('templates.preview.html')}
+          sandbox=""
+          srcDoc={html}
+          data-testid="passwordless-preview-html"
+          style={{ width: '100%', height: 360, border: '1px solid #dcdce4', borderRadius: 4, background: '#ffffff' }}
+        />
+      </Box>
+    </Flex>
+  );
+}
