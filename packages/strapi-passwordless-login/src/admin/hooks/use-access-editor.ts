@@ -4,6 +4,7 @@ import { useFetchClient } from '@strapi/helper-plugin';
 import type { AccessListsBody, AccessResponse } from '../../shared/admin-api';
 import { API } from '../api/paths';
 import { readApiError, type ApiError } from '../api/errors';
+import { sameValue } from './same-value';
 import { useLoad, type Loaded } from './use-load';
 
 export interface AccessEditor {
@@ -30,7 +31,7 @@ export function useAccessEditor(options: { enabled: boolean }): AccessEditor {
     if (saved) setDraft({ allow: [...saved.allow], deny: [...saved.deny] });
   }, [saved]);
 
-  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(saved ?? null), [draft, saved]);
+  const dirty = useMemo(() => !sameValue(draft, saved ?? null), [draft, saved]);
 
   const save = useCallback(async (): Promise<ApiError | null> => {
     if (!draft) return null;

@@ -4,6 +4,8 @@ import { useFetchClient } from '@strapi/helper-plugin';
 import type { TemplatesResponse, TemplatesUpdate } from '../../shared/admin-api';
 import { API } from '../api/paths';
 import { readApiError, type ApiError } from '../api/errors';
+import { sameValue } from './same-value';
+import { compactTemplates } from '../templates/template-model';
 import { useLoad, type Loaded } from './use-load';
 
 export interface ServerFieldError {
@@ -39,12 +41,13 @@ export function useTemplatesEditor(options: { enabled: boolean }): TemplatesEdit
   const [saving, setSaving] = useState(false);
   const [serverErrors, setServerErrors] = useState<ServerFieldError[]>([]);
 
-  const saved = loaded.data?.saved;
+  const savedSet = loaded.data?.saved;
+  const saved = useMemo(() => (savedSet ? compactTemplates(savedSet) : null), [savedSet]);
   useEffect(() => {
-    if (saved) setDraft({ default: { ...saved.default }, locales: { ...saved.locales } });
+    if (saved) setDraft(saved);
   }, [saved]);
 
-  const dirty = useMemo(() => JSON.stringify(draft ?? EMPTY) !== JSON.stringify(saved ?? EMPTY), [draft, saved]);
+  const dirty = useMemo(() => !sameValue(draft ?? EMPTY, saved ?? EMPTY), [draft, saved]);
 
   const save = useCallback(async (): Promise<ApiError | null> => {
     if (!draft) return null;

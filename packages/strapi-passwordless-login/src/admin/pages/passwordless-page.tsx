@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Button, ContentLayout, HeaderLayout, Main, Tab, TabGroup, TabPanel, TabPanels, Tabs } from '@strapi/design-system';
-import { CheckPagePermissions, SettingsPageTitle, useFocusWhenNavigate, useNotification, useRBAC } from '@strapi/helper-plugin';
+import { Box, Button, ContentLayout, HeaderLayout, Main, Tab, TabGroup, TabPanel, TabPanels, Tabs, useNotifyAT } from '@strapi/design-system';
+import {
+  CheckPagePermissions,
+  LoadingIndicatorPage,
+  SettingsPageTitle,
+  useFocusWhenNavigate,
+  useNotification,
+  useRBAC,
+} from '@strapi/helper-plugin';
 import { Check } from '@strapi/icons';
 
 import { AccessPanel } from '../access/access-panel';
@@ -22,6 +29,7 @@ type TabName = 'status' | 'templates' | 'access';
 function PasswordlessPage(): JSX.Element {
   const t = useMessages();
   const toggleNotification = useNotification();
+  const { notifyStatus } = useNotifyAT();
   useFocusWhenNavigate();
 
   const { isLoading: loadingPermissions, allowedActions } = useRBAC({
@@ -41,6 +49,12 @@ function PasswordlessPage(): JSX.Element {
     ...(canReadTemplates ? (['templates'] as const) : []),
     ...(canReadSettings ? (['access'] as const) : []),
   ];
+  // Screen readers hear when the data is in, as on users-permissions' pages.
+  const firstData = status.status.data ?? templates.loaded.data;
+  useEffect(() => {
+    if (firstData) notifyStatus(t('page.loaded'));
+  }, [firstData !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const [selected, setSelected] = useState(0);
   useEffect(() => {
     if (selected >= tabs.length) setSelected(0);
@@ -80,6 +94,7 @@ function PasswordlessPage(): JSX.Element {
         }
       />
       <ContentLayout>
+        {loadingPermissions ? <LoadingIndicatorPage /> : null}
         <TabGroup label={t('tabs.label')} id="passwordless-tabs" variant="simple" selectedTabIndex={selected} onTabChange={setSelected}>
           <Tabs>
             {tabs.map((tab) => (
@@ -89,9 +104,11 @@ function PasswordlessPage(): JSX.Element {
           <TabPanels>
             {tabs.map((tab) => (
               <TabPanel key={tab}>
-                {tab === 'status' ? <StatusPanel data={status} canSendTest={canReadTemplates} t={t} /> : null}
-                {tab === 'templates' ? <TemplatesPanel editor={templates} canUpdate={canUpdateTemplates} t={t} /> : null}
-                {tab === 'access' ? <AccessPanel editor={access} canUpdate={canUpdateSettings} t={t} /> : null}
+                <Box paddingTop={4}>
+                  {tab === 'status' ? <StatusPanel data={status} canSendTest={canReadTemplates} t={t} /> : null}
+                  {tab === 'templates' ? <TemplatesPanel editor={templates} canUpdate={canUpdateTemplates} t={t} /> : null}
+                  {tab === 'access' ? <AccessPanel editor={access} canUpdate={canUpdateSettings} t={t} /> : null}
+                </Box>
               </TabPanel>
             ))}
           </TabPanels>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Flex, IconButton, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Box, Button, Flex, IconButton, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
 
 import type { Translate } from '../use-messages';
@@ -33,8 +33,8 @@ export function LocalePicker(props: LocalePickerProps): JSX.Element {
   };
 
   return (
-    <Flex gap={4} alignItems="flex-end" wrap="wrap">
-      <Flex gap={2} alignItems="flex-end">
+    <Flex gap={6} alignItems="flex-start" wrap="wrap">
+      <Flex gap={2} alignItems="flex-start">
         <SingleSelect
           label={t('templates.locale')}
           hint={t('templates.locale.hint')}
@@ -49,14 +49,16 @@ export function LocalePicker(props: LocalePickerProps): JSX.Element {
           ))}
         </SingleSelect>
         {editable && removable.includes(selected) ? (
-          <IconButton label={t('templates.locale.remove', { locale: selected })} icon={<Trash />} onClick={() => onRemove(selected)} />
+          <Box paddingTop={6}>
+            <IconButton label={t('templates.locale.remove', { locale: selected })} icon={<Trash />} onClick={() => onRemove(selected)} />
+          </Box>
         ) : null}
       </Flex>
       {editable ? (
         <Flex
           as="form"
           gap={2}
-          alignItems="flex-end"
+          alignItems="flex-start"
           onSubmit={(event: { preventDefault: () => void }) => {
             // A form so Enter adds the tag, without submitting anything to the server.
             event.preventDefault();
@@ -71,9 +73,11 @@ export function LocalePicker(props: LocalePickerProps): JSX.Element {
             error={tagError}
             onChange={(event: { target: { value: string } }) => setNewTag(event.target.value)}
           />
-          <Button type="submit" variant="secondary" startIcon={<Plus />} disabled={!newTag || Boolean(tagError)}>
-            {t('templates.locale.add')}
-          </Button>
+          <Box paddingTop={6}>
+            <Button type="submit" variant="secondary" startIcon={<Plus />} disabled={!newTag || Boolean(tagError)}>
+              {t('templates.locale.add')}
+            </Button>
+          </Box>
         </Flex>
       ) : null}
     </Flex>

@@ -45,9 +45,14 @@ export function effectivePart(configured: TemplateSet, draft: TemplatesUpdate, l
   return draftPart(draft, locale, part) || fallbackPart(configured, draft, locale, part);
 }
 
+/** Sets one part; an emptied part is dropped, so "cleared" and "never set" save (and compare) alike. */
 export function withPart(draft: TemplatesUpdate, locale: LocaleKey, part: PartName, value: string): TemplatesUpdate {
-  if (locale === DEFAULT_LOCALE) return { ...draft, default: { ...draft.default, [part]: value } };
-  return { ...draft, locales: { ...draft.locales, [locale]: { ...draft.locales[locale], [part]: value } } };
+  const set = (parts: Partial<TemplateParts> | undefined): Partial<TemplateParts> => {
+    const { [part]: _previous, ...others } = parts ?? {};
+    return value ? { ...others, [part]: value } : others;
+  };
+  if (locale === DEFAULT_LOCALE) return { ...draft, default: set(draft.default) };
+  return { ...draft, locales: { ...draft.locales, [locale]: set(draft.locales[locale]) } };
 }
 
 export function withLocale(draft: TemplatesUpdate, locale: string): TemplatesUpdate {
@@ -68,4 +73,14 @@ export function pathKey(path: unknown): string {
 /** The error path of a part, as the server names it in INVALID_TEMPLATE details. */
 export function partPath(locale: LocaleKey, part: PartName): string {
   return locale === DEFAULT_LOCALE ? `default.${part}` : `locales.${locale}.${part}`;
+}
+
+/** The saved set without empty parts (they mean "use the configured one" either way). */
+export function compactTemplates(set: TemplatesUpdate): TemplatesUpdate {
+  const compact = (parts: Partial<TemplateParts>): Partial<TemplateParts> =>
+    Object.fromEntries(Object.entries(parts).filter(([, text]) => Boolean(text)));
+  return {
+    default: compact(set.default ?? {}),
+    locales: Object.fromEntries(Object.entries(set.locales ?? {}).map(([locale, parts]) => [locale, compact(parts ?? {})])),
+  };
 }

@@ -63,7 +63,8 @@ export const en = {
   'stats.succeeded': 'Sign-ins',
   'stats.failed': 'Wrong codes',
   'stats.locked': 'Locks',
-  'stats.summary': '{requested} codes requested, {succeeded} sign-ins, {failed} wrong codes and {locked} locks in the last 24 hours.',
+  'stats.summary':
+    '{requested, plural, one {# code} other {# codes}} requested, {succeeded, plural, one {# sign-in} other {# sign-ins}}, {failed, plural, one {# wrong code} other {# wrong codes}} and {locked, plural, one {# lock} other {# locks}} in the last 24 hours.',
   'stats.hour': 'Hour (UTC)',
   'stats.table': 'Activity per hour',
 
