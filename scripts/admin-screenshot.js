@@ -56,9 +56,10 @@ async function main() {
     // The admin keeps its language in localStorage; set it before the app reads it.
     await page.addInitScript((locale) => localStorage.setItem('strapi-admin-language', locale), LOCALE);
     await page.goto(`${URL_BASE}/admin/auth/login`);
-    await page.getByLabel(/^email/i).fill(ADMIN.email);
-    await page.getByLabel(/^password/i).fill(ADMIN.password);
-    await page.getByRole('button', { name: /login|connexion/i }).click();
+    // By name, not label: the labels follow the admin's language.
+    await page.locator('input[name="email"]').fill(ADMIN.email);
+    await page.locator('input[name="password"]').fill(ADMIN.password);
+    await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/admin(\/)?$/);
     await page.goto(`${URL_BASE}/admin/settings/users-permissions/passwordless`);
     const tabs = page.getByRole('tab');
