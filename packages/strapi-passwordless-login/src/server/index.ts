@@ -81,7 +81,7 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
   plugin.routes = {
     ...plugin.routes,
     'content-api': { ...contentApi, routes: [...contentApi.routes, ...routes] },
-    admin: { ...admin, routes: [...admin.routes, ...adminRoutes] },
+    admin: { ...admin, routes: [...(admin?.routes ?? []), ...adminRoutes] },
   };
 
   const { register, bootstrap, destroy } = plugin;
