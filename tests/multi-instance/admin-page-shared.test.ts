@@ -47,6 +47,8 @@ describe(`admin page state on one ${TEST_DB} database, two instances`, () => {
     await ask(a, newEmail());
     await ask(b, newEmail());
     await ask(b, newEmail());
+    // The request is counted when its delivery runs, after the response.
+    await Promise.all([a.settle(), b.settle()]);
     // Reading the chart writes the reader's pending counts; b's own arrive by its timer
     // (10 s) or, as here, when b serves a chart.
     await stats(b);

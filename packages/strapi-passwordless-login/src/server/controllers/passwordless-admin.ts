@@ -1,6 +1,7 @@
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ADMIN_ERROR_CODES, ERROR_CODES } from '../error-codes';
+import { ADMIN_ERROR_CODES, ERROR_CODES, type AdminErrorCode } from '../error-codes';
+import { respondWithError } from '../utils/error-response';
 import { getService } from '../utils/get-service';
 import { LOCALE } from '../utils/locale';
 import { TEMPLATE_PLACEHOLDERS } from '../../shared/template';
@@ -43,12 +44,7 @@ export default {
     } catch (error) {
       // The admin asked to see exactly this: the provider's own words (bounded).
       const reason = error instanceof Error ? error.message : String(error);
-      ctx.status = 502;
-      ctx.body = {
-        data: null,
-        error: { status: 502, name: 'EmailProviderError', message: reason.slice(0, 1000), details: { code: ADMIN_ERROR_CODES.EMAIL_PROVIDER_FAILED } },
-      };
-      return;
+      return respondWithError(ctx, 502, 'EmailProviderError', reason.slice(0, 1000), ADMIN_ERROR_CODES.EMAIL_PROVIDER_FAILED);
     }
     const body: TestEmailResponse = { sent: true, to: admin.email };
     ctx.body = body;
@@ -61,7 +57,7 @@ export default {
   async updateTemplates(ctx: Context): Promise<void> {
     const config = getService('passwordless-settings').get();
     if (!config.email.editableInAdmin) {
-      throw new errors.ForbiddenError('Email templates are set in config (email.editableInAdmin: false)', { code: ADMIN_ERROR_CODES.TEMPLATES_LOCKED });
+      return locked(ctx, 'Email templates are set in config (email.editableInAdmin: false)', ADMIN_ERROR_CODES.TEMPLATES_LOCKED);
     }
     const { value, problems } = checkTemplates(ctx.request.body, { linkUrl: config.linkUrl });
     if (problems.length > 0) {
@@ -80,7 +76,7 @@ export default {
 
   async updateAccess(ctx: Context): Promise<void> {
     if (!getService('passwordless-settings').get().access.editableInAdmin) {
-      throw new errors.ForbiddenError('Access lists are set in config (access.editableInAdmin: false)', { code: ADMIN_ERROR_CODES.ACCESS_LOCKED });
+      return locked(ctx, 'Access lists are set in config (access.editableInAdmin: false)', ADMIN_ERROR_CODES.ACCESS_LOCKED);
     }
     const { value, problems, invalid } = checkAccess(ctx.request.body);
     if (problems.length > 0) {
@@ -94,6 +90,11 @@ export default {
     ctx.body = await accessResponse();
   },
 };
+
+/** Written, not thrown: Strapi turns a ForbiddenError from a handler into a bare 403 without details.code. */
+function locked(ctx: Context, message: string, code: AdminErrorCode): void {
+  respondWithError(ctx, 403, 'ForbiddenError', message, code);
+}
 
 async function templatesResponse(): Promise<TemplatesResponse> {
   const { email } = getService('passwordless-settings').get();
