@@ -30,7 +30,9 @@ it.each(['js', 'ts'] as const)('a freshly generated %s project: every step appli
   const first = await runCli(root);
 
   expect(first.code).toBe(0);
-  expect(first.out.match(/^(created|updated) /gm)).toHaveLength(4);
+  expect(first.out.match(/^(created|updated) /gm)).toHaveLength(5);
+  // The generated project has only app.example.*: init creates the admin app beside it.
+  expect(read(root, `src/admin/app.${language === 'ts' ? 'tsx' : 'js'}`)).toContain('strapi-passwordless-login/admin');
   expect(read(root, `config/plugins.${language}`)).toContain("'users-permissions': {\n    config: {\n      passwordless: {");
   expect(read(root, '.env')).toMatch(/^PASSWORDLESS_SECRET=\S{64}$/m);
   expect(read(root, '.env.example')).toMatch(/\nPASSWORDLESS_SECRET=\nPASSWORDLESS_EMAIL_DELIVERY=\nPASSWORDLESS_LINK_URL=\n$/);

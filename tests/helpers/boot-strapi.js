@@ -9,13 +9,13 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 const CONFIG_PATH = 'plugin.users-permissions.passwordless';
 
-async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extraRoutes } = {}) {
+async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extraRoutes, serveAdminPanel = false } = {}) {
   const createStrapi = require('@strapi/strapi');
   const { resolvePasswordlessConfig } = require(path.join(
     ROOT,
     'packages/strapi-passwordless-login/dist/server/config/resolve-config'
   ));
-  const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel: false, autoReload: false });
+  const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel, autoReload: false });
   instance.log.level = process.env.TEST_LOG_LEVEL || 'error';
   await instance.register();
   if (passwordless) {

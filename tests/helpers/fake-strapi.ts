@@ -1,7 +1,7 @@
 /**
  * A minimal stand-in for `strapi`, enough for one service: config by path, a
- * recording logger, an email plugin that records what it is handed, and the
- * extension's own services built on demand.
+ * recording logger, an email plugin that records what it is handed, Strapi's core
+ * store in memory, and the extension's own services built on demand.
  */
 import services from '../../packages/strapi-passwordless-login/src/server/services';
 import { CONFIG_PATH, resolvePasswordlessConfig } from '../../packages/strapi-passwordless-login/src/server/config/resolve-config';
@@ -26,7 +26,12 @@ export function fakeStrapi(passwordless: PasswordlessUserConfig = {}, extraConfi
     sent.push(message);
   };
   const instances = new Map<string, any>();
+  const stored = new Map<string, unknown>();
   const strapi = {
+    store: ({ type, name }: { type: string; name: string }) => ({
+      get: async ({ key }: { key: string }) => stored.get(`${type}:${name}:${key}`) ?? null,
+      set: async ({ key, value }: { key: string; value: unknown }) => void stored.set(`${type}:${name}:${key}`, value),
+    }),
     config: { get: (path: string) => config[path], set: (path: string, value: unknown) => (config[path] = value) },
     log: Object.fromEntries(
       ['debug', 'info', 'warn', 'error'].map((level) => [level, (message: string) => logs.push({ level, message })])

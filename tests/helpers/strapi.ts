@@ -27,6 +27,8 @@ export interface StartOptions {
   database?: TestDatabase;
   /** Environment variables over the test defaults (config/*.ts read them at boot). */
   env?: Record<string, string>;
+  /** Serve the admin panel from dist/build (browser tests build it first). */
+  serveAdminPanel?: boolean;
 }
 
 export interface TestApp {
@@ -82,7 +84,7 @@ export async function startStrapi(options: StartOptions = {}): Promise<TestApp> 
   Object.assign(process.env, testEnv(ses, database, options.env));
   let instance: any;
   try {
-    instance = await bootStrapi({ passwordless: options.passwordless, proxy: options.proxy });
+    instance = await bootStrapi({ passwordless: options.passwordless, proxy: options.proxy, serveAdminPanel: options.serveAdminPanel });
   } catch (error) {
     await ses.close();
     if (ownDatabase) await database.drop();

@@ -6,7 +6,10 @@ function usersPermissions(): UsersPermissionsPlugin {
     contentTypes: { user: { schema: { attributes: { email: { type: 'email' } } } } },
     services: { jwt: {} },
     controllers: { auth: { callback: async () => undefined, register: async () => undefined } },
-    routes: { 'content-api': { routes: [{ method: 'POST', path: '/auth/local', handler: 'auth.callback' }] } },
+    routes: {
+      'content-api': { routes: [{ method: 'POST', path: '/auth/local', handler: 'auth.callback' }] },
+      admin: { routes: [{ method: 'GET', path: '/advanced', handler: 'settings.getAdvancedSettings' }] },
+    },
   };
 }
 
@@ -26,6 +29,10 @@ describe('withPasswordless(plugin)', () => {
     expect(plugin.routes['content-api'].routes.map((route) => route.path)).toEqual(
       expect.arrayContaining(['/auth/local', '/auth/hello', '/auth/passwordless', '/auth/passwordless/verify', '/auth/logout'])
     );
+    expect(plugin.routes.admin.routes.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/advanced', '/passwordless/status', '/passwordless/templates', '/passwordless/access'])
+    );
+    expect(Object.keys(plugin.controllers)).toContain('passwordless-admin');
   });
 
   it.each([
@@ -38,6 +45,19 @@ describe('withPasswordless(plugin)', () => {
       },
       'route POST /auth/logout',
     ],
+    [
+      'an admin route at the same method and path',
+      (p: UsersPermissionsPlugin) => {
+        p.routes.admin.routes.push({ method: 'GET', path: '/passwordless/status', handler: 'settings.mine' });
+        return p;
+      },
+      'route GET /passwordless/status',
+    ],
+    [
+      'a controller of the same name',
+      (p: UsersPermissionsPlugin) => ({ ...p, controllers: { ...p.controllers, 'passwordless-admin': {} } }),
+      'controller passwordless-admin',
+    ],
   ])('refuses to replace %s, naming it', (_label, extend, named) => {
     expect(() => withPasswordless(extend(usersPermissions()))).toThrow(named);
   });
@@ -48,6 +68,7 @@ describe('withPasswordless(plugin)', () => {
     withPasswordless(plugin);
     expect(Object.keys(controllers.auth)).toEqual(['callback', 'register']);
     expect(routes['content-api'].routes).toHaveLength(1);
+    expect(routes.admin.routes).toHaveLength(1);
     expect(Object.keys(contentTypes)).toEqual(['user']);
     expect(() => withPasswordless({ ...plugin, controllers, routes, contentTypes })).not.toThrow();
   });

@@ -18,7 +18,7 @@ const OVERRIDE_SNIPPETS: Record<PackageManager, string> = {
 export function renderNextSteps(project: Project): string {
   const commands = COMMANDS[project.packageManager];
   const steps = [
-    `Start Strapi: ${commands.develop}`,
+    `Start Strapi: ${commands.develop} (it builds the admin panel with the Passwordless login settings page)`,
     'In the admin panel: Settings → Users & Permissions plugin → Roles → Public → Users-permissions:\n' +
       '     tick passwordless and passwordlessVerify (and logout), then Save.',
     'Before production: configure an email provider, set PASSWORDLESS_EMAIL_DELIVERY=provider (or remove it)\n' +

@@ -86,3 +86,35 @@ export function renderPluginsConfig(language: Language): string {
   const head = language === 'ts' ? 'export default ({ env }) => ({' : 'module.exports = ({ env }) => ({';
   return [head, renderUsersPermissionsEntry({ unit: '  ', depth: 1, eol: '\n' }), '});', ''].join('\n');
 }
+
+const ADMIN_COMMENT = `// Passwordless login (${PACKAGE_NAME}): Settings → Users & Permissions → Passwordless login.`;
+
+/** A whole src/admin/app file: the settings page and its English and French texts. */
+export function renderAdminApp(language: Language): string {
+  return [
+    ADMIN_COMMENT,
+    `import passwordless from '${PACKAGE_NAME}/admin';`,
+    '',
+    'export default {',
+    '  config: {',
+    '    translations: passwordless.translations,',
+    '  },',
+    `  bootstrap(app${language === 'ts' ? ': any' : ''}) {`,
+    '    passwordless.bootstrap(app);',
+    '  },',
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** The lines to merge into an admin app file the project already has. */
+export function renderAdminAppInstructions(language: Language): string {
+  return [
+    '// At the top of the file:',
+    `import passwordless from '${PACKAGE_NAME}/admin';`,
+    '',
+    '// In the exported object (merge with what is there):',
+    '//   config: { translations: passwordless.translations },  (or merge its en/fr keys into yours)',
+    `//   bootstrap(app${language === 'ts' ? ': any' : ''}) { passwordless.bootstrap(app); },`,
+  ].join('\n');
+}

@@ -37,3 +37,22 @@ export const ERROR_CODES = {
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/**
+ * Codes of the admin page's routes (`/users-permissions/passwordless/…`), in the same
+ * `error.details.code`. Only the admin panel sees these.
+ */
+export const ADMIN_ERROR_CODES = {
+  /** A template is refused; `details.errors` lists `{ path, message }` for each (e.g. `locales.fr.subject`). Fix the template. */
+  INVALID_TEMPLATE: 'INVALID_TEMPLATE',
+  /** An allow/deny entry is neither `name@domain` nor `@domain`; `details.entries` lists them. */
+  INVALID_ACCESS_ENTRY: 'INVALID_ACCESS_ENTRY',
+  /** Config sets `email.editableInAdmin: false`: templates are edited in config/plugins, not here. */
+  TEMPLATES_LOCKED: 'TEMPLATES_LOCKED',
+  /** Config sets `access.editableInAdmin: false`: allow/deny entries are edited in config/plugins, not here. */
+  ACCESS_LOCKED: 'ACCESS_LOCKED',
+  /** The test email failed: `error.message` is the email provider's own error. Check the provider's settings. */
+  EMAIL_PROVIDER_FAILED: 'EMAIL_PROVIDER_FAILED',
+} as const;
+
+export type AdminErrorCode = (typeof ADMIN_ERROR_CODES)[keyof typeof ADMIN_ERROR_CODES];

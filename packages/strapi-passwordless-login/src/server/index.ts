@@ -11,6 +11,8 @@ import { registerWithSessionCheck } from './strapi-v4/content-api-auth';
 import services from './services';
 import passwordlessController from './controllers/passwordless';
 import routes from './routes/content-api/passwordless';
+import adminRoutes from './routes/admin/passwordless';
+import adminController from './controllers/passwordless-admin';
 import { registerPasswordless } from './register';
 import { bootstrapPasswordless } from './bootstrap';
 import { destroyPasswordless } from './destroy';
@@ -44,7 +46,12 @@ export interface UsersPermissionsPlugin {
  * name stops Strapi with a message rather than being replaced.
  */
 export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P {
-  refuseClashes(plugin, { actions: Object.keys(passwordlessController), routes });
+  refuseClashes(plugin, {
+    actions: Object.keys(passwordlessController),
+    routes,
+    controllers: ['passwordless-admin'],
+    adminRoutes,
+  });
   // New objects rather than edits of users-permissions' own: Strapi hands every boot in a
   // process the same nested objects, and a second boot (tests, reloads) would otherwise
   // find this extension already applied.
@@ -66,10 +73,16 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
             return { ...own, ...withMailboxProof(own), ...passwordlessController };
           }
         : { ...auth, ...withMailboxProof(auth), ...passwordlessController },
+    'passwordless-admin': adminController,
   };
 
   const contentApi = plugin.routes['content-api'];
-  plugin.routes = { ...plugin.routes, 'content-api': { ...contentApi, routes: [...contentApi.routes, ...routes] } };
+  const admin = plugin.routes.admin;
+  plugin.routes = {
+    ...plugin.routes,
+    'content-api': { ...contentApi, routes: [...contentApi.routes, ...routes] },
+    admin: { ...admin, routes: [...(admin?.routes ?? []), ...adminRoutes] },
+  };
 
   const { register, bootstrap, destroy } = plugin;
   plugin.register = async (context: Context) => {

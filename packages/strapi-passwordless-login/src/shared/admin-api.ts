@@ -79,8 +79,8 @@ export interface TemplatesResponse {
   placeholders: string[];
   /** Values the preview fills in: the server's own (expiry, app name, link shape). */
   sample: TemplateValues;
-  /** From config: what applies where nothing is saved. */
-  configured: TemplateSet;
+  /** From config: what applies where nothing is saved (a configured locale may set only some parts). */
+  configured: TemplateSet<Partial<TemplateParts>> & { default: TemplateParts };
   /** Saved in the admin; a missing or empty part falls back to the configured one. */
   saved: TemplateSet<Partial<TemplateParts>>;
   updatedAt: string | null;

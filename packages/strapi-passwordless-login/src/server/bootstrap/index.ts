@@ -4,6 +4,7 @@ import { grantPublicOnce } from './grant-public';
 import { subscribeUserLifecycles } from './user-lifecycles';
 import { warnWithoutEmailProvider } from './check-email-provider';
 import { explainRegisterWarning } from './explain-register-warning';
+import { countActivity } from './count-activity';
 
 /** Tables exist now: counters, decoy rows, the Public grant and the cleanup cron. */
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
@@ -11,6 +12,7 @@ export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Pro
   warnWithoutEmailProvider(strapi);
   explainRegisterWarning(strapi);
   await getService('passwordless-limits').init();
+  countActivity(strapi);
   await getService('passwordless-challenge').prepareDecoys();
   const { grantPublic, cleanup } = getService('passwordless-settings').get();
   if (grantPublic) await grantPublicOnce(strapi);

@@ -102,7 +102,7 @@ const schema = yup
     trustedServers: yup
       .object({ apiTokens: yup.array(yup.string().required()).required(), request: window(), verify: window() })
       .noUnknown(),
-    access: yup.object({ allow: accessList(), deny: accessList() }).noUnknown(),
+    access: yup.object({ allow: accessList(), deny: accessList(), editableInAdmin: yup.boolean().required() }).noUnknown(),
     cookie: yup
       .object({
         enabled: yup.boolean().required(),
@@ -163,6 +163,7 @@ const schema = yup
             const problem = localeProblem(value as Record<string, unknown>);
             return problem === null || this.createError({ params: { problem } });
           }),
+        editableInAdmin: yup.boolean().required(),
         startJitterMs: int(0, 5_000),
         timeoutMs: int(100, 120_000),
         retries: int(0, 5),

@@ -108,9 +108,17 @@ export interface PasswordlessConfig {
   /**
    * Who may log in, by the address stored on the account: exact addresses and
    * `@domain` entries (`PASSWORDLESS_ALLOW`, `PASSWORDLESS_DENY`, comma-separated).
-   * Outsiders get the same 200 and no email. @default { allow: [], deny: [] }
+   * Outsiders get the same 200 and no email. Entries added in the admin page
+   * (Settings → Users & Permissions → Passwordless login) apply on top of these.
    */
-  access: { allow: string[]; deny: string[] };
+  access: {
+    /** @default [] */
+    allow: string[];
+    /** @default [] */
+    deny: string[];
+    /** Whether admins may add allow/deny entries in the admin page; false ignores saved entries. @default true */
+    editableInAdmin: boolean;
+  };
   /**
    * Optional cookie session: a successful verify also sets the JWT as an HttpOnly
    * cookie, which then authenticates content-API requests that carry no Authorization
@@ -177,6 +185,12 @@ export interface PasswordlessConfig {
      * Placeholders as above, except <%= CODE %>.
      */
     locked: EmailTemplates;
+    /**
+     * Whether admins may edit the code email per locale in the admin page. Saved
+     * templates override these; false ignores them and makes the page read-only.
+     * @default true
+     */
+    editableInAdmin: boolean;
     /**
      * Each delivery starts after a random wait of 0 to this many milliseconds, for known
      * and unknown identifiers alike. The work only a real account causes (the challenge

@@ -2,20 +2,26 @@ import { createHash } from 'node:crypto';
 import type { Strapi } from '../utils/strapi-types';
 import { CONFIG_PATH } from '../config/resolve-config';
 import type { PasswordlessConfig } from '../config/types';
-import { createAccessPolicy } from '../utils/access';
+import { createAccessPolicy, type AccessLists } from '../utils/access';
+import { getService } from '../utils/get-service';
 
 /**
  * The validated config (set by register), and what is derived from it once: the HMAC
- * key and the allow/deny policy.
+ * key and the allow/deny policy (with the entries admins added in the admin page).
  */
 export default ({ strapi }: { strapi: Strapi }) => {
   let key: Buffer | undefined;
-  let policy: ((email: string) => boolean) | undefined;
+  let policy: { saved: AccessLists; permits: (email: string) => boolean } | undefined;
   return {
-    /** Whether the allow/deny lists admit this stored address. */
-    permits(email: string): boolean {
-      policy ??= createAccessPolicy(this.get().access);
-      return policy(email);
+    /** Whether the allow/deny lists (config's and the admin page's) admit this stored address. */
+    async permits(email: string): Promise<boolean> {
+      const saved = (await getService('passwordless-admin-settings').current()).access.value;
+      // Rebuilt only when the saved lists change (the cached object is replaced then).
+      if (policy?.saved !== saved) {
+        const { allow, deny } = this.get().access;
+        policy = { saved, permits: createAccessPolicy({ allow: [...allow, ...saved.allow], deny: [...deny, ...saved.deny] }) };
+      }
+      return policy.permits(email);
     },
     get(): PasswordlessConfig {
       return strapi.config.get(CONFIG_PATH) as PasswordlessConfig;

@@ -38,7 +38,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async allows(id: NormalizedIdentifier): Promise<boolean> {
       const settings = getService('passwordless-settings');
-      if (!id.isEmail || !SIGN_UP_EMAIL.test(id.email) || !settings.permits(id.email)) return false;
+      if (!id.isEmail || !SIGN_UP_EMAIL.test(id.email) || !(await settings.permits(id.email))) return false;
       const { enabled } = settings.get().signUp;
       if (enabled === false || (enabled === 'auto' && !(await advanced()).allow_register)) return false;
       return (await strapi.db.query(USER_UID).count({ where: { email: id.email } })) === 0;

@@ -74,11 +74,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   /** Blocked users and addresses outside the allow/deny lists get no code and cannot verify one. */
-  const eligible = <T extends Candidate>(user: T | null): T | null =>
-    user && !user.blocked && getService('passwordless-settings').permits(user.email) ? user : null;
+  const eligible = async <T extends Candidate>(user: T | null): Promise<T | null> =>
+    user && !user.blocked && (await getService('passwordless-settings').permits(user.email)) ? user : null;
 
   const deliverCode = async (id: NormalizedIdentifier, ip: string, locale: string | undefined): Promise<void> => {
-    const user = eligible(await findUser(id));
+    const user = await eligible(await findUser(id));
     await emitAudit(strapi, AUDIT_EVENTS.requested, { userId: user?.id ?? null, ip });
     const owner = await ownerOf(id, user);
     if (!owner || !(await mayEmail(owner, ip))) return;
@@ -190,7 +190,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       if (byIp) return { status: 'limited', limit: byIp };
       // Looked up before the budget, so that the budget is the account's: its email and
       // its username draw on one budget, not two.
-      const user = eligible(await findUser(id));
+      const user = await eligible(await findUser(id));
       const subject = budgetOf(id, user);
       const failures = await limits.checkFailures({ subject });
       if (failures.lock) return { status: 'limited', limit: failures.lock };
@@ -230,6 +230,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async removeStale(): Promise<{ challenges: number; counters: number }> {
       const challenges = await getService('passwordless-challenge').removeStale();
       const counters = await getService('passwordless-limits').removeExpired();
+      await getService('passwordless-stats').removeOld();
       return { challenges, counters };
     },
 

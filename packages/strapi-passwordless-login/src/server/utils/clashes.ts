@@ -12,15 +12,23 @@ interface Plugin {
   routes: Record<string, { routes: Route[] }>;
 }
 
-export function refuseClashes(plugin: Plugin, ours: { actions: string[]; routes: Route[] }): void {
+export function refuseClashes(
+  plugin: Plugin,
+  ours: { actions: string[]; routes: Route[]; controllers: string[]; adminRoutes: Route[] }
+): void {
   const auth = plugin.controllers.auth;
   const existing = actionNames(auth);
   const actions = ours.actions.filter((name) => existing.includes(name));
-  const routes = ours.routes.filter((route) =>
-    (plugin.routes['content-api']?.routes ?? []).some((other) => other.method === route.method && other.path === route.path)
-  );
-  if (actions.length === 0 && routes.length === 0) return;
-  const clashes = [...actions.map((name) => `action auth.${name}`), ...routes.map((r) => `route ${r.method} ${r.path}`)];
+  const taken = (type: string, list: Route[]) =>
+    list.filter((route) => (plugin.routes[type]?.routes ?? []).some((other) => other.method === route.method && other.path === route.path));
+  const routes = [...taken('content-api', ours.routes), ...taken('admin', ours.adminRoutes)];
+  const controllers = ours.controllers.filter((name) => name in plugin.controllers);
+  if (actions.length === 0 && routes.length === 0 && controllers.length === 0) return;
+  const clashes = [
+    ...actions.map((name) => `action auth.${name}`),
+    ...controllers.map((name) => `controller ${name}`),
+    ...routes.map((r) => `route ${r.method} ${r.path}`),
+  ];
   throw new Error(
     `strapi-passwordless-login: your users-permissions extension already defines ${clashes.join(', ')}. ` +
       'The extension would replace it. Rename yours (or remove it if it was a copy of this extension), then start Strapi again.'
