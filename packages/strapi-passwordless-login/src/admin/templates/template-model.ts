@@ -2,7 +2,10 @@
  * Pure helpers for the templates editor: which locales to offer, what applies where a
  * part is left empty, and where a server error points. No React, so they read (and test) alone.
  */
-import type { TemplateParts, TemplateSet, TemplatesUpdate } from '../../shared/admin-api';
+import type { TemplateParts, TemplatesResponse, TemplatesUpdate } from '../../shared/admin-api';
+
+/** Config's templates: a full default set, and locales that may set only some parts. */
+type Configured = TemplatesResponse['configured'];
 
 export type PartName = keyof TemplateParts;
 export const PART_NAMES: PartName[] = ['subject', 'text', 'html'];
@@ -19,7 +22,7 @@ export function isLocaleTag(value: string): boolean {
 }
 
 /** Configured and saved locales, sorted, without duplicates. */
-export function listLocales(configured: TemplateSet, draft: TemplatesUpdate): string[] {
+export function listLocales(configured: Configured, draft: TemplatesUpdate): string[] {
   return [...new Set([...Object.keys(configured.locales), ...Object.keys(draft.locales)])].sort();
 }
 
@@ -29,20 +32,31 @@ export function draftPart(draft: TemplatesUpdate, locale: LocaleKey, part: PartN
 }
 
 /**
- * What the email uses when this part is left empty here: the most specific text wins
- * (configured for the locale, then the default set as saved, then as configured).
+ * The text the email would use for this part, picked as the server's templatesFor picks:
+ * part by part, the admin's locale, then config's locale, then the admin's default, then
+ * config's default; an empty part counts as not set.
  */
-export function fallbackPart(configured: TemplateSet, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
+export function effectivePart(configured: Configured, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
   const candidates =
     locale === DEFAULT_LOCALE
-      ? [configured.default[part]]
-      : [configured.locales[locale]?.[part], draft.default[part], configured.default[part]];
+      ? [draft.default[part], configured.default[part]]
+      : [pickLocale(draft.locales, locale)[part], pickLocale(configured.locales, locale)[part], draft.default[part], configured.default[part]];
   return candidates.find((text) => Boolean(text)) ?? '';
 }
 
-/** The text the email would use for this part: the edited one, or the fallback. */
-export function effectivePart(configured: TemplateSet, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
-  return draftPart(draft, locale, part) || fallbackPart(configured, draft, locale, part);
+/** What applies when this part is left empty here: shown as the field's placeholder. */
+export function fallbackPart(configured: Configured, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
+  // Only clear a part that is set: clearing would create an empty entry for the locale,
+  // which hides a saved entry for its language (fr-CA → fr) that applies meanwhile.
+  const cleared = draftPart(draft, locale, part) ? withPart(draft, locale, part, '') : draft;
+  return effectivePart(configured, cleared, locale, part);
+}
+
+/** As the server picks: the exact tag (ignoring case), else its language (fr-CA → fr), else nothing. */
+function pickLocale(locales: Record<string, Partial<TemplateParts>>, tag: string): Partial<TemplateParts> {
+  const byKey = new Map(Object.entries(locales).map(([key, parts]) => [key.toLowerCase(), parts]));
+  const wanted = tag.toLowerCase();
+  return byKey.get(wanted) ?? byKey.get(wanted.split('-')[0]) ?? {};
 }
 
 /** Sets one part; an emptied part is dropped, so "cleared" and "never set" save (and compare) alike. */
