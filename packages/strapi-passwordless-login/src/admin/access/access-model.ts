@@ -4,9 +4,8 @@ import type { AccessListsBody } from '../../shared/admin-api';
 export type ListName = keyof AccessListsBody;
 export const LIST_NAMES: ListName[] = ['allow', 'deny'];
 
-// Loose on purpose: the server validates for real; this only catches typos early.
-const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DOMAIN = /^@[^\s@]+\.[^\s@]+$/;
+// The server's own pattern (server/utils/access.ts): refuse early only what it refuses.
+const ENTRY = /^(@[^@\s]+|[^@\s]+@[^@\s]+)$/;
 
 /** Addresses compare case-insensitively, so they are stored lower-case. */
 export function normaliseEntry(value: string): string {
@@ -14,7 +13,7 @@ export function normaliseEntry(value: string): string {
 }
 
 export function isAccessEntry(value: string): boolean {
-  return ADDRESS.test(value) || DOMAIN.test(value);
+  return ENTRY.test(value);
 }
 
 export function withEntry(lists: AccessListsBody, list: ListName, entry: string): AccessListsBody {
