@@ -11,10 +11,11 @@ const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
 
 export async function buildAdmin(timeoutMs = 600_000): Promise<void> {
   const started = Date.now();
-  // Not minified: half the time, and the test reads nothing the minifier would change.
-  const child = spawn(process.execPath, [STRAPI_BIN, 'build', '--no-minify', '--ignore-prompts'], {
+  // Not minified (--no-optimization: 4.26 spells --minify's negation so): faster, and
+  // the test reads nothing the minifier would change.
+  const child = spawn(process.execPath, [STRAPI_BIN, 'build', '--no-optimization', '--ignore-prompts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
