@@ -5,6 +5,7 @@
  * outside the repository, installs the tarball, runs `init`, boots Strapi with email
  * through the real Amazon SES provider to a local endpoint, grants the actions as an
  * admin would, signs a user in by emailed code, and checks a second `init` changes nothing.
+ * Once per version, `strapi build` bundles the admin settings page from node_modules.
  *
  *   npm run test:package                    # the default versions (CI)
  *   npm run test:package -- 4.15.0          # the versions named (from TARGETS)
@@ -31,6 +32,9 @@ const TARGETS = [
     strapi: '4.26.2',
     // The provider skipped 4.26.2; 4.26.1 is the newest.
     ses: '4.26.1',
+    // strapi build (with the settings page) in the TypeScript project: src/admin/app.tsx
+    // is type-checked by the admin build against the package's declarations.
+    adminBuild: 'ts',
     overrides: {
       // sharp 0.32 downloads libvips at install time; 0.33 ships it in registry packages.
       sharp: '0.33.5',
@@ -44,6 +48,8 @@ const TARGETS = [
   {
     strapi: '4.15.0',
     ses: '4.15.0',
+    // The oldest design system and helper-plugin the admin entry claims, in JavaScript.
+    adminBuild: 'js',
     // This tree has no @swc/core, and rollup 3 (vite 4), which needs no pin.
     overrides: { sharp: '0.33.5', 'get-intrinsic': '1.3.0' },
   },

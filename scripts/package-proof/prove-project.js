@@ -6,7 +6,7 @@ const path = require('node:path');
 const { run, tail } = require('./processes');
 const projects = require('./projects');
 const checks = require('./project-checks');
-const { compileTypeScript, startStrapi } = require('./strapi-server');
+const { buildAdmin, compileTypeScript, startStrapi } = require('./strapi-server');
 const { grantPublicActions, signInByCode } = require('./flow');
 
 /**
@@ -52,6 +52,13 @@ async function proveProject({ target, flavour, workDir, tarball, ses, installs }
 
     await timed('init', () => runInit(dir, logFile));
     checks.checkInitWrote(dir, flavour.id);
+
+    // One admin build per version (a fresh one takes minutes): the flavour the target names.
+    if (target.adminBuild === flavour.id) {
+      const bundle = await timed('admin build', () => buildAdmin(dir, { flavour: flavour.id, logFile }));
+      // The settings page is in the bundle: its menu label's message id, from our translations.
+      if (!bundle.includes('passwordless.menu.label')) throw new Error('the admin build does not contain the Passwordless login page');
+    }
 
     projects.addSesProvider(dir, flavour.id);
     if (flavour.id === 'ts') await timed('tsc', () => compileTypeScript(dir, logFile));
