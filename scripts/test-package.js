@@ -34,7 +34,7 @@ const TARGETS = [
     ses: '4.26.1',
     // strapi build (with the settings page) in the TypeScript project: src/admin/app.tsx
     // is type-checked by the admin build against the package's declarations.
-    adminBuild: 'ts',
+    adminBuild: { flavour: 'ts', args: ['--ignore-prompts'] },
     overrides: {
       // sharp 0.32 downloads libvips at install time; 0.33 ships it in registry packages.
       sharp: '0.33.5',
@@ -48,10 +48,13 @@ const TARGETS = [
   {
     strapi: '4.15.0',
     ses: '4.15.0',
-    // The oldest design system and helper-plugin the admin entry claims, in JavaScript.
-    adminBuild: 'js',
-    // This tree has no @swc/core, and rollup 3 (vite 4), which needs no pin.
-    overrides: { sharp: '0.33.5', 'get-intrinsic': '1.3.0' },
+    // The oldest design system and helper-plugin the admin entry claims, in JavaScript
+    // (this build command has no --ignore-prompts yet).
+    adminBuild: { flavour: 'js', args: [] },
+    // This tree has no @swc/core, and rollup 3 (vite 4), which needs no pin. webpack: a fresh
+    // install resolves 5.113, whose ProgressPlugin schema refuses 4.15's options, so
+    // `strapi build` fails in any fresh 4.15.0 project (with or without this package).
+    overrides: { sharp: '0.33.5', 'get-intrinsic': '1.3.0', webpack: '5.89.0' },
   },
 ];
 // The newest Strapi 4 and the oldest the package claims (peerDependencies ^4.15.0).

@@ -39,7 +39,8 @@ async function grantPublicActions(url) {
 
 /** Sign-in by code for a fresh registered user; resolves to the delivered email's subject. */
 async function signInByCode(url, ses) {
-  const email = `proof-${crypto.randomBytes(4).toString('hex')}@example.com`;
+  // Letters before the hex: an all-digit hex part ("proof-20418837@") would read as the code.
+  const email = `proof${crypto.randomBytes(4).toString('hex')}@example.com`;
   await call(url, 'POST', '/api/auth/local/register', {
     body: { username: email, email, password: `Pw-${crypto.randomBytes(9).toString('base64url')}` },
   });

@@ -33,10 +33,10 @@ async function compileTypeScript(dir, logFile) {
  * bundles src/admin/app.* and, through it, strapi-passwordless-login/admin from
  * node_modules. Resolves to the build folder's JavaScript, for the caller to look into.
  */
-async function buildAdmin(dir, { flavour, logFile }) {
+async function buildAdmin(dir, { flavour, args, logFile }) {
   const strapiBin = path.join(dir, 'node_modules/@strapi/strapi/bin/strapi.js');
   // --no-optimization (unminified): accepted by 4.15 and 4.26 alike, and faster.
-  const result = await run(process.execPath, [strapiBin, 'build', '--no-optimization', '--ignore-prompts'], {
+  const result = await run(process.execPath, [strapiBin, 'build', '--no-optimization', ...args], {
     cwd: dir,
     logFile,
     timeoutMs: 900_000,
