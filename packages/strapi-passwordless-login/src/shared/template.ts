@@ -40,7 +40,9 @@ export function usesPlaceholder(template: string, name: string): boolean {
 /** Substitutes placeholders; in the HTML part values are escaped (a username can hold markup). */
 export function renderTemplate(template: string, values: TemplateValues, options: { html: boolean }): string {
   return template.replace(PLACEHOLDER, (_match, name: keyof TemplateValues) => {
-    const value = values[name] ?? '';
+    // Own keys only: `<%= constructor %>` must not reach Object.prototype (the preview
+    // renders unsaved drafts, which the server's checks have not seen yet).
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : '';
     return options.html ? escapeHtml(value) : value;
   });
 }

@@ -14,6 +14,8 @@ export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; ca
   const draft = editor.draft;
   if (!data || !draft) return <LoadState loading={editor.loaded.loading} error={editor.loaded.error} t={t} />;
   const editable = data.editable && canUpdate;
+  // Config that restricts sign-in to its own allow list keeps it: admins may only deny more.
+  const allowFromConfig = data.configured.allow.length > 0;
 
   return (
     <Card title={t('access.title')} hint={t('access.hint')}>
@@ -23,6 +25,7 @@ export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; ca
       {editor.refused.length > 0 ? (
         <Notice variant="danger" title={t('access.server-errors', { entries: editor.refused.join(', ') })} />
       ) : null}
+      {allowFromConfig ? <Typography textColor="neutral600">{t('access.allow-from-config')}</Typography> : null}
       <Grid gap={6}>
         {LIST_NAMES.map((list) => (
           <GridItem key={list} col={6} s={12}>
@@ -32,7 +35,7 @@ export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; ca
               configured={data.configured[list]}
               entries={draft[list]}
               refused={editor.refused}
-              editable={editable}
+              editable={editable && !(list === 'allow' && allowFromConfig)}
               onAdd={(entry) => editor.setDraft(withEntry(draft, list, entry))}
               onRemove={(entry) => editor.setDraft(withoutEntry(draft, list, entry))}
               t={t}

@@ -1,5 +1,6 @@
 import { Flex, Textarea, TextInput } from '@strapi/design-system';
 import { findTemplateProblems } from '../../shared/template';
+import { findMarkupProblems } from '../../shared/template-markup';
 
 import type { MessageKey } from '../translations';
 import type { Translate } from '../use-messages';
@@ -21,11 +22,11 @@ export interface TemplateFieldsProps {
   t: Translate;
 }
 
-/** Subject, text and HTML, each checked as you type by the server's own findTemplateProblems. */
+/** Subject, text and HTML, each checked as you type by the server's own checks (findTemplateProblems, and findMarkupProblems for HTML). */
 export function TemplateFields(props: TemplateFieldsProps): JSX.Element {
   const { values, fallbacks, serverErrors, onChange, readOnly, t } = props;
   const errorOf = (part: PartName): string | undefined => {
-    const problems = findTemplateProblems(values[part]);
+    const problems = [...findTemplateProblems(values[part]), ...(part === 'html' ? findMarkupProblems(values[part]) : [])];
     if (problems.length > 0) return `${t('templates.problems', { part: t(LABELS[part]) })}: ${problems.join('; ')}`;
     return serverErrors[part];
   };

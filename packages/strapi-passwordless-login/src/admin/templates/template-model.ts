@@ -3,6 +3,7 @@
  * part is left empty, and where a server error points. No React, so they read (and test) alone.
  */
 import type { TemplateParts, TemplatesResponse, TemplatesUpdate } from '../../shared/admin-api';
+import { mergeLayers, templateLayers } from '../../shared/template-layers';
 
 /** Config's templates: a full default set, and locales that may set only some parts. */
 type Configured = TemplatesResponse['configured'];
@@ -31,17 +32,10 @@ export function draftPart(draft: TemplatesUpdate, locale: LocaleKey, part: PartN
   return parts?.[part] ?? '';
 }
 
-/**
- * The text the email would use for this part, picked as the server's templatesFor picks:
- * part by part, the admin's locale, then config's locale, then the admin's default, then
- * config's default; an empty part counts as not set.
- */
+/** The text the email would use for this part: the server's own rule (shared/template-layers). */
 export function effectivePart(configured: Configured, draft: TemplatesUpdate, locale: LocaleKey, part: PartName): string {
-  const candidates =
-    locale === DEFAULT_LOCALE
-      ? [draft.default[part], configured.default[part]]
-      : [pickLocale(draft.locales, locale)[part], pickLocale(configured.locales, locale)[part], draft.default[part], configured.default[part]];
-  return candidates.find((text) => Boolean(text)) ?? '';
+  const layers = templateLayers({ configured, saved: draft }, locale === DEFAULT_LOCALE ? undefined : locale);
+  return mergeLayers(layers)[part] ?? '';
 }
 
 /** What applies when this part is left empty here: shown as the field's placeholder. */
@@ -50,13 +44,6 @@ export function fallbackPart(configured: Configured, draft: TemplatesUpdate, loc
   // which hides a saved entry for its language (fr-CA → fr) that applies meanwhile.
   const cleared = draftPart(draft, locale, part) ? withPart(draft, locale, part, '') : draft;
   return effectivePart(configured, cleared, locale, part);
-}
-
-/** As the server picks: the exact tag (ignoring case), else its language (fr-CA → fr), else nothing. */
-function pickLocale(locales: Record<string, Partial<TemplateParts>>, tag: string): Partial<TemplateParts> {
-  const byKey = new Map(Object.entries(locales).map(([key, parts]) => [key.toLowerCase(), parts]));
-  const wanted = tag.toLowerCase();
-  return byKey.get(wanted) ?? byKey.get(wanted.split('-')[0]) ?? {};
 }
 
 /** Sets one part; an emptied part is dropped, so "cleared" and "never set" save (and compare) alike. */

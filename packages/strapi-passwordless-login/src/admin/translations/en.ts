@@ -96,6 +96,7 @@ export const en = {
   'access.hint': 'Exact addresses (jane@example.com) or whole domains (@example.com).',
   'access.deny-wins': 'Deny wins: an address on both lists is refused. With an empty allow list, every address not denied may sign in.',
   'access.allow': 'Allow list',
+  'access.allow-from-config': 'Config restricts sign-in to its own allow list, so entries can only be denied here.',
   'access.deny': 'Deny list',
   'access.configured': 'From config (always applied, read-only)',
   'access.saved': 'Added here',

@@ -95,6 +95,7 @@ export const fr: Record<MessageKey, string> = {
   'access.hint': 'Des adresses exactes (jane@example.com) ou des domaines entiers (@example.com).',
   'access.deny-wins': 'Le refus l’emporte : une adresse présente dans les deux listes est refusée. Si la liste d’autorisation est vide, toute adresse non refusée peut se connecter.',
   'access.allow': 'Liste d’autorisation',
+  'access.allow-from-config': 'La configuration limite la connexion à sa propre liste d’autorisation : ici, on peut seulement refuser des adresses.',
   'access.deny': 'Liste de refus',
   'access.configured': 'Depuis la config (toujours appliquées, lecture seule)',
   'access.saved': 'Ajoutées ici',

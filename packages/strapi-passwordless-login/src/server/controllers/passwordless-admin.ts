@@ -11,6 +11,7 @@ import { checkAccess, checkTemplates } from './validation/passwordless-admin';
 import type { AccessResponse, StatsResponse, TemplatesResponse, TestEmailResponse } from '../../shared/admin-api';
 
 interface AdminUser {
+  id: number;
   email: string;
   firstname?: string | null;
   username?: string | null;
@@ -38,9 +39,17 @@ export default {
       throw new errors.ValidationError('locale must be a locale tag such as fr or pt-BR', { code: ERROR_CODES.INVALID_BODY });
     }
     const admin = ctx.state.user as AdminUser;
+    const wait = await getService('passwordless-limits').limitTestEmail({ adminId: admin.id });
+    if (wait !== null) {
+      ctx.set('Retry-After', String(wait));
+      return respondWithError(ctx, 429, 'RateLimitError', 'Too many test emails, please try again later.', ADMIN_ERROR_CODES.TEST_EMAIL_RATE_LIMITED);
+    }
     const to = { email: admin.email, username: admin.firstname ?? admin.username ?? '' };
+    const mailer = getService('passwordless-mailer');
+    // Composed outside the try: only the provider's own failure is reported as one.
+    const message = await mailer.composeTest({ to, locale: locale as string | undefined });
     try {
-      await getService('passwordless-mailer').sendTest({ to, locale: locale as string | undefined });
+      await mailer.deliverTest(message);
     } catch (error) {
       // The admin asked to see exactly this: the provider's own words (bounded).
       const reason = error instanceof Error ? error.message : String(error);
@@ -75,10 +84,17 @@ export default {
   },
 
   async updateAccess(ctx: Context): Promise<void> {
-    if (!getService('passwordless-settings').get().access.editableInAdmin) {
+    const { access } = getService('passwordless-settings').get();
+    if (!access.editableInAdmin) {
       return locked(ctx, 'Access lists are set in config (access.editableInAdmin: false)', ADMIN_ERROR_CODES.ACCESS_LOCKED);
     }
     const { value, problems, invalid } = checkAccess(ctx.request.body);
+    if (problems.length === 0 && access.allow.length > 0 && value.allow.length > 0) {
+      throw new errors.ValidationError('Config restricts sign-in to its own allow list (access.allow): add deny entries only', {
+        code: ADMIN_ERROR_CODES.ALLOW_LIST_IN_CONFIG,
+        entries: value.allow,
+      });
+    }
     if (problems.length > 0) {
       throw new errors.ValidationError(problems.map(({ path, message }) => `${path} ${message}`.trim()).join('; '), {
         code: ADMIN_ERROR_CODES.INVALID_ACCESS_ENTRY,

@@ -5,6 +5,10 @@ import { limiterKey } from '../utils/code';
 import { getService } from '../utils/get-service';
 import { createDatabaseBackend, createRedisBackend, type LimiterBackend, type LimiterShape } from '../utils/limiter-store';
 
+/** Test emails an admin may send from the admin page per window. */
+export const TEST_EMAILS_PER_WINDOW = 5;
+const TEST_EMAIL_WINDOW_SECONDS = 600;
+
 /** A limit that was hit: what to tell the client and when to come back. */
 export interface LimitHit {
   code: ErrorCode;
@@ -33,6 +37,7 @@ interface Limiters {
   signUpEmails: RateLimiterStoreAbstract;
   requestByServer: RateLimiterStoreAbstract;
   verifyByServer: RateLimiterStoreAbstract;
+  adminTestEmails: RateLimiterStoreAbstract;
 }
 
 /**
@@ -74,6 +79,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
         // A trusted storefront server's own ceiling, over all the shoppers it names.
         requestByServer: { keyPrefix: 'req-srv', points: trustedServers.request.points, duration: trustedServers.request.durationSeconds },
         verifyByServer: { keyPrefix: 'ver-srv', points: trustedServers.verify.points, duration: trustedServers.verify.durationSeconds },
+        // The admin page's test email, per admin: an admin can change their own address at
+        // will, so without this the button would mail anyone, as often as clicked.
+        adminTestEmails: { keyPrefix: 'admin-test', points: TEST_EMAILS_PER_WINDOW, duration: TEST_EMAIL_WINDOW_SECONDS },
       };
       backend = redis.url
         ? await createRedisBackend({ url: redis.url, keyPrefix: redis.keyPrefix })
@@ -128,6 +136,12 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /** One more email to an address with no account; false once the hourly cap is spent. */
     async allowSignUpEmail(): Promise<boolean> {
       return (await consume(ready().signUpEmails, key('signup', 'all'), ERROR_CODES.CODE_RATE_LIMITED)) === null;
+    },
+
+    /** One more test email for this admin; the seconds to wait when the quota is spent. */
+    async limitTestEmail({ adminId }: { adminId: number }): Promise<number | null> {
+      const hit = await consume(ready().adminTestEmails, key('admin', String(adminId)), ERROR_CODES.CODE_RATE_LIMITED);
+      return hit?.retryAfterSeconds ?? null;
     },
 
     /** Failures counted in the window, and the lock when the budget (or the consecutive cap) is spent. */

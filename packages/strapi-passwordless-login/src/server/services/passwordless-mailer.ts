@@ -16,7 +16,7 @@ export interface CodeEmail {
   locale?: string;
 }
 
-interface Message {
+export interface Message {
   to: string;
   from?: string;
   replyTo?: string;
@@ -73,11 +73,15 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /**
      * The admin page's test: the code email as `locale` would get it, with sample values
-     * (no code that works), one attempt, and the provider's error thrown to the admin.
+     * (no code that works).
      */
-    async sendTest({ to, locale }: { to: Recipient; locale?: string }): Promise<void> {
-      const sample = sampleValues();
-      await deliver(await compose({ to, code: sample.CODE, token: 'test-link-does-not-sign-in', locale }), { retries: 0 });
+    async composeTest({ to, locale }: { to: Recipient; locale?: string }): Promise<Message> {
+      return compose({ to, code: sampleValues().CODE, token: 'test-link-does-not-sign-in', locale });
+    },
+
+    /** Hands a composed test email to the provider once; its error is the admin's to read. */
+    async deliverTest(message: Message): Promise<void> {
+      await deliver(message, { retries: 0 });
     },
   };
 };

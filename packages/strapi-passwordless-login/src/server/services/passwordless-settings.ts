@@ -19,7 +19,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
       // Rebuilt only when the saved lists change (the cached object is replaced then).
       if (policy?.saved !== saved) {
         const { allow, deny } = this.get().access;
-        policy = { saved, permits: createAccessPolicy({ allow: [...allow, ...saved.allow], deny: [...deny, ...saved.deny] }) };
+        // A config allow list is the operator's boundary: admin entries may deny more, never
+        // admit more (the page refuses them; this also covers entries saved before the config changed).
+        const admitted = allow.length > 0 ? allow : saved.allow;
+        policy = { saved, permits: createAccessPolicy({ allow: admitted, deny: [...deny, ...saved.deny] }) };
       }
       return policy.permits(email);
     },

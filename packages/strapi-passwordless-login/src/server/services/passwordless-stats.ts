@@ -29,10 +29,10 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   /** Adds each pending count to its row in one upsert per row; counts that fail to land wait for the next flush. */
   const writePending = async (): Promise<void> => {
-    const batch = [...pending.values()];
-    pending.clear();
     const { name, column } = tableName();
     const knex = strapi.db.connection;
+    const batch = [...pending.values()];
+    pending.clear();
     for (const [index, entry] of batch.entries()) {
       try {
         await knex(name)
@@ -100,7 +100,11 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
 
     start(): void {
-      timer ??= setInterval(() => void this.flush(), FLUSH_EVERY_MS);
+      // writePending logs and keeps what it could not write; anything else is logged here,
+      // never left as an unhandled rejection.
+      timer ??= setInterval(() => {
+        this.flush().catch((error) => strapi.log.warn(`[passwordless] activity counts: ${describeError(error)}`));
+      }, FLUSH_EVERY_MS);
       // Never what keeps a process alive (tests, scripts); destroy flushes the rest.
       timer.unref();
     },

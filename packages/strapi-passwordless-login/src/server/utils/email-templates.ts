@@ -1,6 +1,7 @@
 import type { EmailTemplates, LocaleTemplates, PasswordlessConfig } from '../config/types';
 import type { TemplateParts, TemplateSet } from '../../shared/admin-api';
 import type { SavedTemplates } from '../services/passwordless-admin-settings';
+import { mergeLayers, templateLayers } from '../../shared/template-layers';
 
 type EmailConfig = PasswordlessConfig['email'];
 
@@ -13,38 +14,25 @@ export function configuredTemplates(email: EmailConfig): TemplateSet<Partial<Tem
 }
 
 /**
- * The templates one email uses. Part by part, later wins: config's default, the
- * admin's default, config's locale, the admin's locale; an empty saved part counts as
- * not saved. The locked email (no code) stays config-only.
+ * The templates one email uses (shared/template-layers: exact locale over language over
+ * default, the admin's part over config's at each). The locked email (no code) stays
+ * config-only.
  */
 export function templatesFor(email: EmailConfig, saved: SavedTemplates, options: { locale?: string; locked: boolean }): EmailTemplates {
-  const configLocale = pickLocale(email.locales, options.locale);
-  if (options.locked) return { ...email.locked, ...configLocale.locked };
-  return {
-    subject: email.subject,
-    text: email.text,
-    html: email.html,
-    ...filled(saved.default),
-    ...withoutLocked(configLocale),
-    ...filled(pickLocale(saved.locales, options.locale)),
-  };
+  if (options.locked) {
+    const lockedLayers = templateLayers(
+      { configured: { default: email.locked, locales: lockedByLocale(email) }, saved: { default: {}, locales: {} } },
+      options.locale
+    );
+    return mergeLayers(lockedLayers) as EmailTemplates;
+  }
+  return mergeLayers(templateLayers({ configured: configuredTemplates(email), saved }, options.locale)) as EmailTemplates;
 }
 
-/**
- * The exact locale's templates, else its language's (`fr-CA` → `fr`), else none. Each
- * source picks on its own, so a saved `fr` and a configured `fr-CA` both apply to fr-CA.
- */
-function pickLocale<T extends object>(locales: Record<string, T>, locale: string | undefined): Partial<T> {
-  if (!locale) return {};
-  const byKey = new Map(Object.entries(locales).map(([key, value]) => [key.toLowerCase(), value]));
-  const wanted = locale.toLowerCase();
-  return byKey.get(wanted) ?? byKey.get(wanted.split('-')[0]) ?? {};
+function lockedByLocale(email: EmailConfig): Record<string, Partial<TemplateParts>> {
+  return Object.fromEntries(Object.entries(email.locales).map(([locale, parts]) => [locale, parts.locked ?? {}]));
 }
 
 function withoutLocked({ locked: _locked, ...parts }: Partial<LocaleTemplates>): Partial<EmailTemplates> {
   return parts;
-}
-
-function filled(parts: Partial<TemplateParts> | undefined): Partial<TemplateParts> {
-  return Object.fromEntries(Object.entries(parts ?? {}).filter(([, value]) => typeof value === 'string' && value !== ''));
 }

@@ -1,4 +1,5 @@
 import { findTemplateProblems, usesPlaceholder } from '../../../shared/template';
+import { findMarkupProblems } from '../../../shared/template-markup';
 import type { AccessListsBody, TemplateParts } from '../../../shared/admin-api';
 import type { SavedTemplates } from '../../services/passwordless-admin-settings';
 import { invalidAccessEntries } from '../../utils/access';
@@ -22,7 +23,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * Checks a templates update part by part and names every problem with its path
  * (`locales.fr.subject`), so the page can put each message beside its field. The same
  * template checks as config at boot, plus what only an edit can get wrong: a code email
- * without its code, a subject with a line break (a header injection in some providers).
+ * without its code, a subject with a line break (a header injection in some providers),
+ * a placeholder where the mail client would send it somewhere (shared/template-markup).
  */
 export function checkTemplates(body: unknown, { linkUrl }: { linkUrl?: string }): { value: SavedTemplates; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -56,6 +58,7 @@ export function checkTemplates(body: unknown, { linkUrl }: { linkUrl?: string })
       if (template.length > MAX_LENGTH[name]) found.push(`more than ${MAX_LENGTH[name]} characters`);
       if (name === 'subject' && /[\r\n]/.test(template)) found.push('a line break (a subject is one line)');
       if (name !== 'subject' && !usesPlaceholder(template, 'CODE')) found.push('no <%= CODE %> (the email would not carry the code)');
+      if (name === 'html') found.push(...findMarkupProblems(template));
       if (!linkUrl && usesPlaceholder(template, 'URL')) found.push('<%= URL %>, but no linkUrl is configured (PASSWORDLESS_LINK_URL)');
       if (found.length > 0) problems.push({ path: at, message: `has ${found.join(', ')}` });
       else kept[name] = template;
