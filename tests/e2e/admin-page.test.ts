@@ -297,7 +297,7 @@ describe('access', () => {
 });
 
 describe('activity chart', () => {
-  it('counts requests, sign-ins, failures and locks per hour in the shared table', async () => {
+  it('counts requests, sign-ins, failures, locks and rate-limit refusals per hour in the shared table', async () => {
     const before = (await call('get', '/stats', readOnly)).body.hours.at(-1);
     const user = await createUser(app.strapi);
     await ask(app, user.email);
@@ -305,6 +305,8 @@ describe('activity chart', () => {
     const { code } = lastEmail(app, user.email);
     await verify(app, user.email, wrongCode(code!));
     await verify(app, user.email, code!);
+    // A second code within the cooldown: refused by a limit (429).
+    expect((await ask(app, user.email)).status).toBe(429);
     // Ten wrong codes spend another account's failure budget: one lock.
     const victim = await createUser(app.strapi);
     for (let i = 0; i < 10; i += 1) await verify(app, victim.email, '000000');
@@ -315,6 +317,8 @@ describe('activity chart', () => {
     expect(now.requested - before.requested).toBe(1);
     expect(now.failed - before.failed).toBe(11);
     expect(now.locked - before.locked).toBe(1);
+    // Only the cooldown's 429 (the ten wrong codes end in a lock, not a refusal).
+    expect(now.limited - before.limited).toBe(1);
     expect(now.succeeded - before.succeeded).toBe(1);
     // Shared between instances: the counts are rows in the database, not this process's memory.
     const rows = await app.strapi.db.connection('up_passwordless_stats').select('event', 'total');

@@ -59,6 +59,8 @@ export interface StatsHour {
   succeeded: number;
   failed: number;
   locked: number;
+  /** Requests and verifications refused by a rate limit (429): a flood shows here. */
+  limited: number;
 }
 
 /** GET /passwordless/stats (advanced-settings.read): the last 24 hours, oldest first, 24 entries. */

@@ -63,6 +63,7 @@ export const en = {
   'stats.succeeded': 'Sign-ins',
   'stats.failed': 'Wrong codes',
   'stats.locked': 'Locks',
+  'stats.limited': 'Refused by rate limits',
   'stats.summary':
     '{requested, plural, one {# code} other {# codes}} requested, {succeeded, plural, one {# sign-in} other {# sign-ins}}, {failed, plural, one {# wrong code} other {# wrong codes}} and {locked, plural, one {# lock} other {# locks}} in the last 24 hours.',
   'stats.hour': 'Hour (UTC)',

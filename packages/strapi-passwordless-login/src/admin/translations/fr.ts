@@ -62,6 +62,7 @@ export const fr: Record<MessageKey, string> = {
   'stats.succeeded': 'Connexions',
   'stats.failed': 'Codes erronés',
   'stats.locked': 'Blocages',
+  'stats.limited': 'Refusés par les limites',
   'stats.summary':
     '{requested, plural, one {# code demandé} other {# codes demandés}}, {succeeded, plural, one {# connexion} other {# connexions}}, {failed, plural, one {# code erroné} other {# codes erronés}} et {locked, plural, one {# blocage} other {# blocages}} ces dernières 24 heures.',
   'stats.hour': 'Heure (UTC)',

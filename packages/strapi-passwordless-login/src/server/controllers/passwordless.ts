@@ -66,6 +66,8 @@ export default {
 };
 
 function rateLimited(ctx: Context, limit: LimitHit): errors.RateLimitError {
+  // Counted for the admin chart: refusals are what a flood looks like.
+  getService('passwordless-stats').record('limited');
   ctx.set('Retry-After', String(limit.retryAfterSeconds));
   return new errors.RateLimitError('Too many requests, please try again later.', {
     code: limit.code,

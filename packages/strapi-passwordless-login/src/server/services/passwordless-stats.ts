@@ -12,7 +12,7 @@ const FLUSH_EVERY_MS = 10_000;
 // The chart shows a day; a week is kept so an admin can look back after a weekend.
 const KEEP_HOURS = 24 * 7;
 
-export const STAT_EVENTS = ['requested', 'succeeded', 'failed', 'locked'] as const;
+export const STAT_EVENTS = ['requested', 'succeeded', 'failed', 'locked', 'limited'] as const;
 export type StatEvent = (typeof STAT_EVENTS)[number];
 
 /**
@@ -85,6 +85,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         succeeded: 0,
         failed: 0,
         locked: 0,
+        limited: 0,
       }));
       for (const row of rows) {
         const slot = hours[(Number(row.hourStart) - from) / HOUR_MS];
