@@ -137,4 +137,25 @@ describe('the Passwordless login settings page', () => {
     await app.settle();
     expect(lastEmail(app, other.email).subject).toBe('Your sign-in code');
   });
+
+  it('adds a deny entry on the Access tab; once saved, that address gets no code', async () => {
+    const page = await signedInAdmin();
+    await page.goto('/admin/settings/users-permissions/passwordless');
+    await page.getByRole('tab', { name: 'Access' }).click();
+    const user = await createUser(app.strapi);
+    const entry = page.getByRole('textbox', { name: 'New entry (Deny list)' });
+    // Refused as typed, by the server's own pattern: the Add button stays disabled.
+    await entry.fill('not an address');
+    await page.getByText('Not an address or @domain.').first().waitFor();
+    await entry.fill(user.email.toUpperCase());
+    await entry.press('Enter');
+    await page.getByRole('button', { name: `Remove ${user.email}` }).waitFor();
+
+    const saved = page.waitForResponse((res) => res.url().endsWith('/users-permissions/passwordless/access') && res.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await ask(app, user.email);
+    await app.settle();
+    expect(app.ses.to(user.email)).toHaveLength(0);
+  });
 });

@@ -1,11 +1,9 @@
 /** Pure helpers for the access lists: what an entry may look like, and how it is normalised. */
 import type { AccessListsBody } from '../../shared/admin-api';
+import { ACCESS_ENTRY } from '../../shared/access-entry';
 
 export type ListName = keyof AccessListsBody;
 export const LIST_NAMES: ListName[] = ['allow', 'deny'];
-
-// The server's own pattern (server/utils/access.ts): refuse early only what it refuses.
-const ENTRY = /^(@[^@\s]+|[^@\s]+@[^@\s]+)$/;
 
 /** Addresses compare case-insensitively, so they are stored lower-case. */
 export function normaliseEntry(value: string): string {
@@ -13,7 +11,8 @@ export function normaliseEntry(value: string): string {
 }
 
 export function isAccessEntry(value: string): boolean {
-  return ENTRY.test(value);
+  // The server's own pattern: refuse early only what it refuses.
+  return ACCESS_ENTRY.test(value);
 }
 
 export function withEntry(lists: AccessListsBody, list: ListName, entry: string): AccessListsBody {

@@ -22,8 +22,8 @@ export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; ca
       <Notice variant="info" title={t('access.deny-wins')} />
       {!data.editable ? <Typography textColor="neutral600">{t('access.locked')}</Typography> : null}
       {data.editable && !canUpdate ? <Typography textColor="neutral600">{t('access.no-update')}</Typography> : null}
-      {editor.refused.length > 0 ? (
-        <Notice variant="danger" title={t('access.server-errors', { entries: editor.refused.join(', ') })} />
+      {editor.problems.length > 0 ? (
+        <Notice variant="danger" title={t('access.server-errors', { entries: editor.problems.join(', ') })} />
       ) : null}
       {allowFromConfig ? <Typography textColor="neutral600">{t('access.allow-from-config')}</Typography> : null}
       <Grid gap={6}>
@@ -34,7 +34,7 @@ export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; ca
               title={t(list === 'allow' ? 'access.allow' : 'access.deny')}
               configured={data.configured[list]}
               entries={draft[list]}
-              refused={editor.refused}
+              refused={editor.problems}
               editable={editable && !(list === 'allow' && allowFromConfig)}
               onAdd={(entry) => editor.setDraft(withEntry(draft, list, entry))}
               onRemove={(entry) => editor.setDraft(withoutEntry(draft, list, entry))}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Box, Button, Flex, Tag, TextInput, Typography } from '@strapi/design-system';
-import { Cross, Plus } from '@strapi/icons';
+import { Box, Flex, Tag, Typography } from '@strapi/design-system';
+import { Cross } from '@strapi/icons';
 
+import { AddItemForm } from '../add-item-form';
 import type { Translate } from '../use-messages';
 import { isAccessEntry, normaliseEntry } from './access-model';
 
@@ -21,16 +21,6 @@ export interface EntryListProps {
 /** One list: config entries read-only, saved ones removable as tags, and an input to add one. */
 export function EntryList(props: EntryListProps): JSX.Element {
   const { title, id, configured, entries, refused, editable, onAdd, onRemove, t } = props;
-  const [value, setValue] = useState('');
-  const entry = normaliseEntry(value);
-  const error = !value
-    ? undefined
-    : !isAccessEntry(entry)
-      ? t('access.invalid-entry')
-      : entries.includes(entry) || configured.includes(entry)
-        ? t('access.duplicate')
-        : undefined;
-
   return (
     <Flex direction="column" alignItems="stretch" gap={3} as="section" aria-labelledby={`passwordless-${id}-title`}>
       <Typography variant="delta" as="h3" id={`passwordless-${id}-title`}>
@@ -68,33 +58,22 @@ export function EntryList(props: EntryListProps): JSX.Element {
         </Flex>
       </Box>
       {editable ? (
-        <Flex
-          as="form"
-          gap={2}
-          alignItems="flex-start"
-          onSubmit={(event: { preventDefault: () => void }) => {
-            event.preventDefault();
-            if (!value || error) return;
-            onAdd(entry);
-            setValue('');
-          }}
-        >
-          <Box grow={1}>
-            <TextInput
-              label={`${t('access.entry')} (${title})`}
-              name={`passwordless-${id}-entry`}
-              placeholder="jane@example.com, @example.com"
-              value={value}
-              error={error}
-              onChange={(event: { target: { value: string } }) => setValue(event.target.value)}
-            />
-          </Box>
-          <Box paddingTop={6}>
-            <Button type="submit" variant="secondary" startIcon={<Plus />} disabled={!value || Boolean(error)}>
-              {t('access.add')}
-            </Button>
-          </Box>
-        </Flex>
+        <AddItemForm
+          label={`${t('access.entry')} (${title})`}
+          name={`passwordless-${id}-entry`}
+          placeholder="jane@example.com, @example.com"
+          buttonLabel={t('access.add')}
+          normalise={normaliseEntry}
+          errorOf={(entry) =>
+            !isAccessEntry(entry)
+              ? t('access.invalid-entry')
+              : entries.includes(entry) || configured.includes(entry)
+                ? t('access.duplicate')
+                : undefined
+          }
+          onAdd={onAdd}
+          fill
+        />
       ) : null}
     </Flex>
   );

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { Box, Button, Flex, IconButton, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
-import { Plus, Trash } from '@strapi/icons';
+import { Box, Flex, IconButton, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
 
+import { AddItemForm } from '../add-item-form';
 import type { Translate } from '../use-messages';
 import { DEFAULT_LOCALE, isLocaleTag, type LocaleKey } from './template-model';
 
@@ -22,16 +22,6 @@ export interface LocalePickerProps {
 
 export function LocalePicker(props: LocalePickerProps): JSX.Element {
   const { locales, removable, selected, onSelect, onAdd, onRemove, editable, t } = props;
-  const [newTag, setNewTag] = useState('');
-  const tagError = newTag && !isLocaleTag(newTag.trim()) ? t('templates.locale.invalid') : undefined;
-
-  const add = (): void => {
-    const tag = newTag.trim();
-    if (!isLocaleTag(tag)) return;
-    onAdd(tag);
-    setNewTag('');
-  };
-
   return (
     <Flex gap={6} alignItems="flex-start" wrap="wrap">
       <Flex gap={2} alignItems="flex-start">
@@ -55,30 +45,15 @@ export function LocalePicker(props: LocalePickerProps): JSX.Element {
         ) : null}
       </Flex>
       {editable ? (
-        <Flex
-          as="form"
-          gap={2}
-          alignItems="flex-start"
-          onSubmit={(event: { preventDefault: () => void }) => {
-            // A form so Enter adds the tag, without submitting anything to the server.
-            event.preventDefault();
-            add();
-          }}
-        >
-          <TextInput
-            label={t('templates.locale.add-label')}
-            hint={t('templates.locale.add-hint')}
-            name="passwordless-new-locale"
-            value={newTag}
-            error={tagError}
-            onChange={(event: { target: { value: string } }) => setNewTag(event.target.value)}
-          />
-          <Box paddingTop={6}>
-            <Button type="submit" variant="secondary" startIcon={<Plus />} disabled={!newTag || Boolean(tagError)}>
-              {t('templates.locale.add')}
-            </Button>
-          </Box>
-        </Flex>
+        <AddItemForm
+          label={t('templates.locale.add-label')}
+          hint={t('templates.locale.add-hint')}
+          name="passwordless-new-locale"
+          buttonLabel={t('templates.locale.add')}
+          normalise={(value) => value.trim()}
+          errorOf={(tag) => (isLocaleTag(tag) ? undefined : t('templates.locale.invalid'))}
+          onAdd={onAdd}
+        />
       ) : null}
     </Flex>
   );

@@ -15,12 +15,8 @@ export const PART_NAMES: PartName[] = ['subject', 'text', 'html'];
 export type LocaleKey = string;
 export const DEFAULT_LOCALE: LocaleKey = '';
 
-/** BCP 47-ish: a 2-3 letter language and optional subtags (fr, pt-BR, zh-Hant-TW). */
-const LOCALE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-export function isLocaleTag(value: string): boolean {
-  return LOCALE_TAG.test(value);
-}
+/** The server's own check (shared/locale), so the page refuses early only what it refuses. */
+export { isLocaleTag } from '../../shared/locale';
 
 /** Configured and saved locales, sorted, without duplicates. */
 export function listLocales(configured: Configured, draft: TemplatesUpdate): string[] {

@@ -29,7 +29,7 @@ export function TemplatesPanel({ editor, canUpdate, t }: { editor: TemplatesEdit
   const fallbacks = partsOf((part) => model.fallbackPart(data.configured, draft, locale, part));
   const effective = partsOf((part) => model.effectivePart(data.configured, draft, locale, part));
   const serverErrors = Object.fromEntries(
-    editor.serverErrors
+    editor.problems
       .filter((error) => model.PART_NAMES.some((part) => model.pathKey(error.path) === model.partPath(locale, part)))
       .map((error) => [model.pathKey(error.path).split('.').pop(), error.message]),
   );
@@ -38,9 +38,9 @@ export function TemplatesPanel({ editor, canUpdate, t }: { editor: TemplatesEdit
     <Card title={t('templates.title')} hint={t('templates.placeholders', { list: data.placeholders.map((name) => `<%= ${name} %>`).join(', ') })}>
       {!data.editable ? <Notice variant="info" title={t('templates.locked')} /> : null}
       {data.editable && !canUpdate ? <Typography textColor="neutral600">{t('templates.no-update')}</Typography> : null}
-      {editor.serverErrors.length > 0 ? (
+      {editor.problems.length > 0 ? (
         <Notice variant="danger" title={t('templates.server-errors')}>
-          {editor.serverErrors.map((error) => `${model.pathKey(error.path)}: ${error.message}`).join(' · ')}
+          {editor.problems.map((error) => `${model.pathKey(error.path)}: ${error.message}`).join(' · ')}
         </Notice>
       ) : null}
       <LocalePicker

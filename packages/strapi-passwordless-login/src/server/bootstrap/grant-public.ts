@@ -1,12 +1,9 @@
 import type { Strapi } from '../utils/strapi-types';
+import { ACTION_NAMES, actionUid } from '../utils/actions';
 
-export const PASSWORDLESS_ACTIONS = [
-  'plugin::users-permissions.auth.passwordless',
-  'plugin::users-permissions.auth.passwordlessVerify',
-  'plugin::users-permissions.auth.logout',
-];
+const PASSWORDLESS_ACTIONS = ACTION_NAMES.map(actionUid);
 // A cookie-authenticated visitor is Authenticated, so logout is theirs to call too.
-const AUTHENTICATED_ACTIONS = ['plugin::users-permissions.auth.logout'];
+const AUTHENTICATED_ACTIONS = [actionUid('logout')];
 const GRANTED_KEY = 'passwordless_public_granted';
 
 /**

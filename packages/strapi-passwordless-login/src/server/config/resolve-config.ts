@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from '.
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems, usesPlaceholder } from '../../shared/template';
 import { invalidAccessEntries } from '../utils/access';
-import { LOCALE } from '../utils/locale';
+import { LOCALE } from '../../shared/locale';
 import { describeSecretWeakness } from './secret-strength';
 
 export const CONFIG_PATH = 'plugin.users-permissions.passwordless';

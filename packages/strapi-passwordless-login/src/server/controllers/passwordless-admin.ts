@@ -3,11 +3,11 @@ import type { Context } from 'koa';
 import { ADMIN_ERROR_CODES, ERROR_CODES, type AdminErrorCode } from '../error-codes';
 import { respondWithError } from '../utils/error-response';
 import { getService } from '../utils/get-service';
-import { LOCALE } from '../utils/locale';
+import { isLocaleTag } from '../../shared/locale';
 import { TEMPLATE_PLACEHOLDERS } from '../../shared/template';
 import { configuredTemplates } from '../utils/email-templates';
 import { sampleValues } from '../services/passwordless-mailer';
-import { checkAccess, checkTemplates } from './validation/passwordless-admin';
+import { checkAccess, checkTemplates, type Problem } from './validation/passwordless-admin';
 import type { AccessResponse, StatsResponse, TemplatesResponse, TestEmailResponse } from '../../shared/admin-api';
 
 interface AdminUser {
@@ -35,7 +35,7 @@ export default {
   /** The code email to the signed-in admin, through the real provider, one attempt. */
   async testEmail(ctx: Context): Promise<void> {
     const { locale } = (ctx.request.body ?? {}) as { locale?: unknown };
-    if (locale !== undefined && (typeof locale !== 'string' || locale.length > 35 || !LOCALE.test(locale))) {
+    if (locale !== undefined && !isLocaleTag(locale)) {
       throw new errors.ValidationError('locale must be a locale tag such as fr or pt-BR', { code: ERROR_CODES.INVALID_BODY });
     }
     const admin = ctx.state.user as AdminUser;
@@ -70,10 +70,7 @@ export default {
     }
     const { value, problems } = checkTemplates(ctx.request.body, { linkUrl: config.linkUrl });
     if (problems.length > 0) {
-      throw new errors.ValidationError(problems.map(({ path, message }) => `${path} ${message}`.trim()).join('; '), {
-        code: ADMIN_ERROR_CODES.INVALID_TEMPLATE,
-        errors: problems,
-      });
+      throw refused(problems, { code: ADMIN_ERROR_CODES.INVALID_TEMPLATE });
     }
     await getService('passwordless-admin-settings').saveTemplates(value);
     ctx.body = await templatesResponse();
@@ -96,16 +93,18 @@ export default {
       });
     }
     if (problems.length > 0) {
-      throw new errors.ValidationError(problems.map(({ path, message }) => `${path} ${message}`.trim()).join('; '), {
-        code: ADMIN_ERROR_CODES.INVALID_ACCESS_ENTRY,
-        entries: invalid,
-        errors: problems,
-      });
+      throw refused(problems, { code: ADMIN_ERROR_CODES.INVALID_ACCESS_ENTRY, entries: invalid });
     }
     await getService('passwordless-admin-settings').saveAccess(value);
     ctx.body = await accessResponse();
   },
 };
+
+/** Every problem in the message, and as `details.errors` ({ path, message }) for the page to place by field. */
+function refused(problems: Problem[], details: { code: AdminErrorCode; entries?: string[] }): errors.ValidationError {
+  const message = problems.map(({ path, message: reason }) => `${path} ${reason}`.trim()).join('; ');
+  return new errors.ValidationError(message, { ...details, errors: problems });
+}
 
 /** Written, not thrown: Strapi turns a ForbiddenError from a handler into a bare 403 without details.code. */
 function locked(ctx: Context, message: string, code: AdminErrorCode): void {

@@ -15,6 +15,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
   return {
     /** Whether the allow/deny lists (config's and the admin page's) admit this stored address. */
     async permits(email: string): Promise<boolean> {
+      return (await this.accessPolicy())(email);
+    },
+    /**
+     * The allow/deny check as of the admin-saved lists (read at most every 5 s). Callers on
+     * a request path take it before knowing whether an account exists: taken only for real
+     * accounts, the read would make their answer slower than an unknown identifier's.
+     */
+    async accessPolicy(): Promise<(email: string) => boolean> {
       const saved = (await getService('passwordless-admin-settings').current()).access.value;
       // Rebuilt only when the saved lists change (the cached object is replaced then).
       if (policy?.saved !== saved) {
@@ -24,7 +32,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
         const admitted = allow.length > 0 ? allow : saved.allow;
         policy = { saved, permits: createAccessPolicy({ allow: admitted, deny: [...deny, ...saved.deny] }) };
       }
-      return policy.permits(email);
+      return policy.permits;
     },
     get(): PasswordlessConfig {
       return strapi.config.get(CONFIG_PATH) as PasswordlessConfig;

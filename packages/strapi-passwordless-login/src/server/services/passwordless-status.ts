@@ -3,11 +3,8 @@ import { getService } from '../utils/get-service';
 import { DEFAULT_CONFIG } from '../config/defaults';
 import { describeSecretWeakness } from '../config/secret-strength';
 import type { RateWindow } from '../config/types';
-import controller from '../controllers/passwordless';
-import type { PasswordlessAction, StatusResponse } from '../../shared/admin-api';
-
-const ACTIONS = Object.keys(controller) as PasswordlessAction[];
-const ACTION_PREFIX = 'plugin::users-permissions.auth.';
+import { ACTION_NAMES, actionUid } from '../utils/actions';
+import type { StatusResponse } from '../../shared/admin-api';
 
 /** Limits shown read-only on the admin page, by their config key. */
 const LIMIT_KEYS = [
@@ -86,13 +83,13 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       .findMany({ select: ['id', 'name', 'type'], orderBy: { id: 'asc' } });
     const permissions: Array<{ action: string; role?: { id: number } | null }> = await strapi.db
       .query('plugin::users-permissions.permission')
-      .findMany({ where: { action: { $in: ACTIONS.map((action) => ACTION_PREFIX + action) } }, populate: ['role'] });
+      .findMany({ where: { action: { $in: ACTION_NAMES.map(actionUid) } }, populate: ['role'] });
     return roles.map((role) => ({
       id: role.id,
       name: role.name,
       type: role.type,
-      actions: ACTIONS.filter((action) =>
-        permissions.some((permission) => permission.role?.id === role.id && permission.action === ACTION_PREFIX + action)
+      actions: ACTION_NAMES.filter((action) =>
+        permissions.some((permission) => permission.role?.id === role.id && permission.action === actionUid(action))
       ),
     }));
   },

@@ -73,9 +73,14 @@ export default ({ strapi }: { strapi: Strapi }) => {
     return candidates.find((user) => (id.isEmail ? user.email?.toLowerCase() === id.email : user.username === id.value)) ?? null;
   };
 
-  /** Blocked users and addresses outside the allow/deny lists get no code and cannot verify one. */
-  const eligible = async <T extends Candidate>(user: T | null): Promise<T | null> =>
-    user && !user.blocked && (await getService('passwordless-settings').permits(user.email)) ? user : null;
+  /**
+   * Blocked users and addresses outside the allow/deny lists get no code and cannot
+   * verify one. The policy is taken for every identifier, account or not (see accessPolicy).
+   */
+  const eligible = async <T extends Candidate>(user: T | null): Promise<T | null> => {
+    const permits = await getService('passwordless-settings').accessPolicy();
+    return user && !user.blocked && permits(user.email) ? user : null;
+  };
 
   const deliverCode = async (id: NormalizedIdentifier, ip: string, locale: string | undefined): Promise<void> => {
     const user = await eligible(await findUser(id));
@@ -189,11 +194,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const byIp = await limits.limitVerify({ ip: clientIpKey(ip), server });
       if (byIp) return { status: 'limited', limit: byIp };
       // Looked up before the budget, so that the budget is the account's: its email and
-      // its username draw on one budget, not two. The admin-saved lists are read for every
-      // identifier, known or not: refreshed only for real accounts, their read (every 5 s)
-      // would make a known identifier's answer slower than an unknown one's.
-      const [candidate] = await Promise.all([findUser(id), getService('passwordless-admin-settings').current()]);
-      const user = await eligible(candidate);
+      // its username draw on one budget, not two.
+      const user = await eligible(await findUser(id));
       const subject = budgetOf(id, user);
       const failures = await limits.checkFailures({ subject });
       if (failures.lock) return { status: 'limited', limit: failures.lock };

@@ -1,4 +1,5 @@
 import { normalizeIdentifier } from './identifier';
+import { ACCESS_ENTRY } from '../../shared/access-entry';
 
 export interface AccessLists {
   /** Exact addresses and `@domain` entries; empty means everyone. */
@@ -7,11 +8,9 @@ export interface AccessLists {
   deny: string[];
 }
 
-const ENTRY = /^(@[^@\s]+|[^@\s]+@[^@\s]+)$/;
-
 /** Entries that are neither `name@domain` nor `@domain`, for boot-time validation. */
 export function invalidAccessEntries(entries: string[]): string[] {
-  return entries.filter((entry) => !ENTRY.test(normalizeIdentifier(entry).email));
+  return entries.filter((entry) => !ACCESS_ENTRY.test(normalizeIdentifier(entry).email));
 }
 
 /**

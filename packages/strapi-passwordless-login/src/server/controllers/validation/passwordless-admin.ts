@@ -4,7 +4,7 @@ import type { AccessListsBody, TemplateParts } from '../../../shared/admin-api';
 import type { SavedTemplates } from '../../services/passwordless-admin-settings';
 import { invalidAccessEntries } from '../../utils/access';
 import { hasInvisibleCharacters, normalizeIdentifier } from '../../utils/identifier';
-import { LOCALE } from '../../utils/locale';
+import { isLocaleTag } from '../../../shared/locale';
 
 export interface Problem {
   path: string;
@@ -71,7 +71,7 @@ export function checkTemplates(body: unknown, { linkUrl }: { linkUrl?: string })
   if (locales.length > MAX_LOCALES) problems.push({ path: 'locales', message: `has more than ${MAX_LOCALES} locales` });
   const seen = new Set<string>();
   for (const [locale, parts] of locales.slice(0, MAX_LOCALES)) {
-    if (locale.length > 35 || !LOCALE.test(locale)) {
+    if (!isLocaleTag(locale)) {
       problems.push({ path: `locales.${locale}`, message: 'is not a locale tag such as fr or pt-BR' });
       continue;
     }

@@ -1,7 +1,7 @@
 import { errors, yup } from '@strapi/utils';
 import { ERROR_CODES } from '../../error-codes';
 import { hasInvisibleCharacters } from '../../utils/identifier';
-import { LOCALE } from '../../utils/locale';
+import { LOCALE, MAX_LOCALE_LENGTH } from '../../../shared/locale';
 
 /** RFC 5321 caps an address at 254 characters; usernames fit well within it. */
 const MAX_IDENTIFIER_LENGTH = 254;
@@ -23,7 +23,7 @@ const token = yup.string().required().matches(/^[A-Za-z0-9_-]{20,200}$/, '${path
 // Built once at load; strict so nothing is coerced (no numbers turned into strings),
 // noUnknown so extra fields (`email`, `__proto__`, operators) are refused, not ignored.
 // Picks the email's language; an unknown but well-formed locale falls back to the default.
-const locale = yup.string().max(35).matches(LOCALE, '${path} must be a locale tag such as fr or pt-BR').optional();
+const locale = yup.string().max(MAX_LOCALE_LENGTH).matches(LOCALE, '${path} must be a locale tag such as fr or pt-BR').optional();
 
 const requestSchema = yup.object({ identifier, locale }).noUnknown().required().strict();
 const verifySchema = yup.object({ identifier, code }).noUnknown().required().strict();
