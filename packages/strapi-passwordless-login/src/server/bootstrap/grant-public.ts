@@ -1,5 +1,6 @@
 import type { Strapi } from '../utils/strapi-types';
 import { ACTION_NAMES, actionUid } from '../utils/actions';
+import { ROLE_UID } from '../utils/uids';
 
 const PASSWORDLESS_ACTIONS = ACTION_NAMES.map(actionUid);
 // A cookie-authenticated visitor is Authenticated, so logout is theirs to call too.
@@ -20,7 +21,7 @@ export async function grantPublicOnce(strapi: Strapi): Promise<void> {
 }
 
 async function grant(strapi: Strapi, roleType: string, actions: string[]): Promise<void> {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: roleType } });
+  const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: roleType } });
   if (!role) return;
   for (const action of actions) {
     const existing = await strapi.db

@@ -1,7 +1,6 @@
 import { SESSION_FIELDS } from '../content-types/user/session-attributes';
 import type { Strapi } from '../utils/strapi-types';
-
-const USER_UID = 'plugin::users-permissions.user';
+import { USER_UID } from '../utils/uids';
 
 type Data = Record<string, unknown>;
 interface UserEvent {

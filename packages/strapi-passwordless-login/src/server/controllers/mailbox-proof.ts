@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
+import { USER_UID } from '../utils/uids';
 
-const USER_UID = 'plugin::users-permissions.user';
 type Action = (ctx: Context, ...rest: unknown[]) => Promise<unknown>;
 
 /**

@@ -9,6 +9,7 @@ import { writeSessionCookie } from '../utils/session-cookie';
 import { describeError } from '../utils/describe-error';
 import { respondUnavailable, storageIsDown } from '../utils/outage';
 import { respondWithError } from '../utils/error-response';
+import { USER_UID } from '../utils/uids';
 
 /** Returned by `available` when the storage was down and the 503 is already written. */
 const UNAVAILABLE = Symbol('unavailable');
@@ -41,7 +42,7 @@ export default {
       throw new errors.ValidationError('Invalid or expired code', { code: ERROR_CODES.INVALID_CODE });
     }
     // Exactly what POST /api/auth/local answers.
-    const userSchema = strapi.getModel('plugin::users-permissions.user');
+    const userSchema = strapi.getModel(USER_UID);
     writeSessionCookie(ctx, result.jwt);
     ctx.body = { jwt: result.jwt, user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }) };
   },

@@ -1,8 +1,8 @@
 import type { Strapi } from '../utils/strapi-types';
 import { issueUserJwt } from '../strapi-v4/tokens';
 import { tableOf, type Table } from '../utils/table';
+import { USER_UID } from '../utils/uids';
 
-const USER_UID = 'plugin::users-permissions.user';
 const ATTRIBUTES = ['mailboxProvenAt', 'sessionsValidAfter', 'password', 'confirmed'] as const;
 
 /** What the session rules read from an account row (the query engine's attribute names). */

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { NormalizedIdentifier } from '../utils/identifier';
 import { getService } from '../utils/get-service';
 import type { Strapi } from '../utils/strapi-types';
+import { ROLE_UID, USER_UID } from '../utils/uids';
 
-const USER_UID = 'plugin::users-permissions.user';
 // Plain ASCII addresses only: an account can never be created under a look-alike
 // spelling (dotless ı, Cyrillic а) of someone else's address.
 const SIGN_UP_EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
@@ -51,7 +51,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async createAccount(email: string): Promise<Record<string, unknown> & { id: number; email: string }> {
       const role = await strapi.db
-        .query('plugin::users-permissions.role')
+        .query(ROLE_UID)
         .findOne({ where: { type: (await advanced()).default_role ?? 'authenticated' } });
       const created = await strapi.plugin('users-permissions').service('user').add({
         username: await uniqueUsername(email),

@@ -5,6 +5,7 @@ import { describeSecretWeakness } from '../config/secret-strength';
 import type { RateWindow } from '../config/types';
 import { ACTION_NAMES, actionUid } from '../utils/actions';
 import type { StatusResponse } from '../../shared/admin-api';
+import { ROLE_UID } from '../utils/uids';
 
 /** Limits shown read-only on the admin page, by their config key. */
 const LIMIT_KEYS = [
@@ -79,7 +80,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
   /** Every role, with the passwordless actions ticked for it in Settings → Roles. */
   async roles(): Promise<StatusResponse['roles']> {
     const roles: Array<{ id: number; name: string; type: string }> = await strapi.db
-      .query('plugin::users-permissions.role')
+      .query(ROLE_UID)
       .findMany({ select: ['id', 'name', 'type'], orderBy: { id: 'asc' } });
     const permissions: Array<{ action: string; role?: { id: number } | null }> = await strapi.db
       .query('plugin::users-permissions.permission')

@@ -9,8 +9,7 @@ import { describeError } from '../utils/describe-error';
 import { tableOf, type Table } from '../utils/table';
 import type { BudgetSubject, LimitHit } from './passwordless-limits';
 import type { Owner } from './passwordless-challenge';
-
-const USER_UID = 'plugin::users-permissions.user';
+import { USER_UID } from '../utils/uids';
 
 export interface LoginUser {
   id: number;
