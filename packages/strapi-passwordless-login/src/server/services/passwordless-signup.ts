@@ -31,6 +31,20 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 
   return {
+    /** users-permissions' advanced setting "Enable sign-ups" (allow_register). */
+    async allowRegister(): Promise<boolean> {
+      return Boolean((await advanced()).allow_register);
+    },
+
+    /**
+     * Whether addresses with no account may sign up now: `signUp.enabled`, or "Enable
+     * sign-ups" when it is 'auto' (read only then: a fixed setting costs no store read).
+     */
+    async isOpen(): Promise<boolean> {
+      const { enabled } = getService('passwordless-settings').get().signUp;
+      return enabled === 'auto' ? this.allowRegister() : enabled;
+    },
+
     /**
      * Whether this identifier may sign up: an email of plain form, admitted by the
      * allow/deny lists, held by no account of any provider, with sign-up enabled
@@ -39,8 +53,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async allows(id: NormalizedIdentifier): Promise<boolean> {
       const settings = getService('passwordless-settings');
       if (!id.isEmail || !SIGN_UP_EMAIL.test(id.email) || !(await settings.permits(id.email))) return false;
-      const { enabled } = settings.get().signUp;
-      if (enabled === false || (enabled === 'auto' && !(await advanced()).allow_register)) return false;
+      if (!(await this.isOpen())) return false;
       return (await strapi.db.query(USER_UID).count({ where: { email: id.email } })) === 0;
     },
 

@@ -37,8 +37,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
   async describe({ adminEmail }: { adminEmail: string }): Promise<StatusResponse> {
     const config = getService('passwordless-settings').get();
     const emailPlugin = (strapi.config.get('plugin.email') ?? {}) as { provider?: string; settings?: { defaultFrom?: string; defaultReplyTo?: string } };
-    const advanced = ((await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get({})) ?? {}) as { allow_register?: boolean };
-    const allowRegister = Boolean(advanced.allow_register);
+    const signup = getService('passwordless-signup');
     return {
       secret: {
         configured: Boolean(config.secret),
@@ -56,8 +55,8 @@ export default ({ strapi }: { strapi: Strapi }) => ({
       roles: await this.roles(),
       signUp: {
         setting: config.signUp.enabled,
-        allowRegister,
-        enabled: config.signUp.enabled === 'auto' ? allowRegister : config.signUp.enabled,
+        allowRegister: await signup.allowRegister(),
+        enabled: await signup.isOpen(),
         emailsPerHour: config.signUp.emailsPerHour,
       },
       linkUrl: config.linkUrl ?? null,
