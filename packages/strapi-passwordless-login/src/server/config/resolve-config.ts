@@ -2,6 +2,7 @@ import { yup } from '@strapi/utils';
 import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from './defaults';
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems, usesPlaceholder } from '../../shared/template';
+import { findMarkupProblems } from '../../shared/template-markup';
 import { invalidAccessEntries } from '../utils/access';
 import { LOCALE } from '../../shared/locale';
 import { describeSecretWeakness } from './secret-strength';
@@ -208,6 +209,15 @@ export function resolvePasswordlessConfig(
     throw new Error(
       `Invalid ${KEY_PREFIX}.email.${usingUrl[0]}: it uses <%= URL %> but ${KEY_PREFIX}.linkUrl is not set. Set linkUrl (PASSWORDLESS_LINK_URL) or remove the placeholder.`
     );
+  }
+  // The same rule as for templates saved in the admin: one checker, wherever a template comes from.
+  for (const [path, template] of templates.filter(([path]) => path.endsWith('html'))) {
+    const misplaced = findMarkupProblems(template);
+    if (misplaced.length > 0) {
+      throw new Error(
+        `Invalid ${KEY_PREFIX}.email.${path}: it has ${misplaced.join(', ')}. A placeholder may stand in text, and <%= URL %> also as the whole href of an <a> without ping.`
+      );
+    }
   }
   const problem = isProduction ? productionProblem(merged) : null;
   if (problem) throw new Error(`Invalid ${KEY_PREFIX}.${problem}`);
