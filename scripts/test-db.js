@@ -35,7 +35,7 @@ const TARGETS = {
     port: 6379,
     also: 'postgres',
     env: { TEST_DB: 'postgres', TEST_REDIS: '1' },
-    jest: ['tests/e2e/limits.test.ts', 'tests/e2e/verify-code.test.ts', 'tests/races', 'tests/multi-instance'],
+    jest: ['tests/e2e/limits.test.ts', 'tests/e2e/verify-code.test.ts', 'tests/e2e/trusted-server-ceiling.test.ts', 'tests/races', 'tests/multi-instance'],
     howToStart:
       'start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no, or: docker run -d -p 6379:6379 redis:7',
   },

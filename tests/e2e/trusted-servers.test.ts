@@ -34,10 +34,11 @@ async function apiToken(name: string, extra: Record<string, unknown> = {}): Prom
   return token.accessKey;
 }
 
-/** Asks for a code with these headers, counting what the trusted server sends. */
-const askWith = (headers: Record<string, string>, identifier = newEmail('shopper')) => {
-  if (headers.Authorization === `Bearer ${trusted}`) serverRequests += 1;
-  return ask(app, identifier, headers);
+/** Asks for a code with these headers, counting what the trusted server's ceiling is charged for (what every other limit let through). */
+const askWith = async (headers: Record<string, string>, identifier = newEmail('shopper')) => {
+  const res = await ask(app, identifier, headers);
+  if (headers.Authorization === `Bearer ${trusted}` && res.status === 200) serverRequests += 1;
+  return res;
 };
 const viaServer = (shopper: string, token = trusted) => ({ Authorization: `Bearer ${token}`, 'Passwordless-Forwarded-For': shopper });
 
@@ -94,9 +95,9 @@ describe('Passwordless-Forwarded-For from a trusted storefront server', () => {
 
   it('the server has a ceiling of its own over all its shoppers: SERVER_RATE_LIMITED with Retry-After', async () => {
     let last = await askWith(viaServer('198.18.0.1'));
-    for (let i = 2; serverRequests <= SERVER_CEILING && last.status === 200; i += 1) last = await askWith(viaServer(`198.18.0.${i}`));
+    for (let i = 2; serverRequests < SERVER_CEILING + 5 && last.status === 200; i += 1) last = await askWith(viaServer(`198.18.0.${i}`));
     expectError(last, 429, 'SERVER_RATE_LIMITED');
-    expect(serverRequests).toBe(SERVER_CEILING + 1);
+    expect(serverRequests).toBe(SERVER_CEILING);
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -92,31 +92,45 @@ export default ({ strapi }: { strapi: Strapi }) => {
       ) as unknown as Limiters;
     },
 
-    /** Counts a code request against the client IP and the identifier; returns the limit hit, if any. */
+    /**
+     * Counts a code request against the client IP and the identifier, then against the
+     * trusted server that named the IP, if any; returns the limit hit. The server's
+     * ceiling is charged last and only for a request every other limit lets through: one
+     * shopper hammering the storefront spends their own limits, not every shopper's.
+     */
     async limitRequest({ ip, server = null, identifier }: { ip: string; server?: string | null; identifier: string }): Promise<LimitHit | null> {
       const { requestByIp, requestByServer, identifierCooldown, identifierHourly } = ready();
       const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
-      if (server) {
-        const ceiling = await consume(requestByServer, key('server', server), ERROR_CODES.SERVER_RATE_LIMITED);
-        if (ceiling) return ceiling;
-      }
-      const byIp = await consume(requestByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+      const spent: Spent[] = [];
+      const charge = async (limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitHit | null> => {
+        const hit = await consume(limiter, rlKey, code);
+        if (!hit) spent.push([limiter, rlKey]);
+        return hit;
+      };
+      const byIp = await charge(requestByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
       if (byIp) return byIp;
       if (identifierCooldownSeconds > 0) {
-        const cooling = await consume(identifierCooldown, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
+        const cooling = await charge(identifierCooldown, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
         if (cooling) return cooling;
       }
-      return consume(identifierHourly, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
+      const hourly = await charge(identifierHourly, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
+      if (hourly || !server) return hourly;
+      return chargeCeiling(requestByServer, key('server', server), spent);
     },
 
-    /** Counts a verification against the client IP. */
-    async limitVerify({ ip, server = null }: { ip: string; server?: string | null }): Promise<LimitHit | null> {
+    /** Counts a verification against the client IP (the trusted server's ceiling comes later: limitServerVerify). */
+    async limitVerify({ ip }: { ip: string }): Promise<LimitHit | null> {
+      return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+    },
+
+    /**
+     * Charges a trusted server's verify ceiling, once every other limit (per IP, the
+     * account's lock) has let the attempt through; when the ceiling refuses, the IP's
+     * point is given back, as the attempt never happened.
+     */
+    async limitServerVerify({ ip, server }: { ip: string; server: string }): Promise<LimitHit | null> {
       const { verifyByIp, verifyByServer } = ready();
-      if (server) {
-        const ceiling = await consume(verifyByServer, key('server', server), ERROR_CODES.SERVER_RATE_LIMITED);
-        if (ceiling) return ceiling;
-      }
-      return consume(verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+      return chargeCeiling(verifyByServer, key('server', server), [[verifyByIp, key('ip', ip)]]);
     },
 
     /**
@@ -193,6 +207,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
     },
   };
 };
+
+/** A point a request took from a limiter: given back when a later limit refuses it. */
+type Spent = [RateLimiterStoreAbstract, string];
+
+/** The server's ceiling; when it refuses, the points the request took elsewhere are given back. */
+async function chargeCeiling(ceiling: RateLimiterStoreAbstract, rlKey: string, spent: Spent[]): Promise<LimitHit | null> {
+  const hit = await consume(ceiling, rlKey, ERROR_CODES.SERVER_RATE_LIMITED);
+  if (hit) await Promise.all(spent.map(([limiter, spentKey]) => limiter.reward(spentKey, 1)));
+  return hit;
+}
 
 async function consume(limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitHit | null> {
   try {

@@ -190,7 +190,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async verifyCode({ identifier, code, ip, server = null }: RequestInput & { identifier: string; code: string }): Promise<VerifyResult> {
       const limits = getService('passwordless-limits');
       const id = normalizeIdentifier(identifier);
-      const byIp = await limits.limitVerify({ ip: clientIpKey(ip), server });
+      const ipKey = clientIpKey(ip);
+      const byIp = await limits.limitVerify({ ip: ipKey });
       if (byIp) return { status: 'limited', limit: byIp };
       // Looked up before the budget, so that the budget is the account's: its email and
       // its username draw on one budget, not two.
@@ -198,6 +199,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const subject = budgetOf(id, user);
       const failures = await limits.checkFailures({ subject });
       if (failures.lock) return { status: 'limited', limit: failures.lock };
+      // Last: an attempt another limit refused costs the storefront server's ceiling nothing.
+      const byServer = server ? await limits.limitServerVerify({ ip: ipKey, server }) : null;
+      if (byServer) return { status: 'limited', limit: byServer };
 
       const owner = claimantOf(id, user);
       const outcome = await getService('passwordless-challenge').verifyChallenge({ owner, code });
@@ -217,8 +221,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
     /** A magic-link token from the email: answers exactly like verifyCode. */
     async verifyLink({ token, ip, server = null }: RequestInput & { token: string }): Promise<VerifyResult> {
       const limits = getService('passwordless-limits');
-      const byIp = await limits.limitVerify({ ip: clientIpKey(ip), server });
-      if (byIp) return { status: 'limited', limit: byIp };
+      const ipKey = clientIpKey(ip);
+      const limit = (await limits.limitVerify({ ip: ipKey })) ?? (server ? await limits.limitServerVerify({ ip: ipKey, server }) : null);
+      if (limit) return { status: 'limited', limit };
       const owner = await getService('passwordless-challenge').verifyToken({ token });
       const user = owner ? await accountFor(owner) : null;
       if (!user) {
