@@ -1,5 +1,7 @@
 import { readEnvVariables } from '../../packages/strapi-passwordless-login/src/cli/env-file';
-import { makeProject, read, removeProjects, runCli, snapshot } from './project-fixture';
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeProject, read, removeProjects, runCli, snapshot, writeFiles } from './project-fixture';
 
 const SECRET = 'x'.repeat(64);
 const SECRET_LINE = /^PASSWORDLESS_SECRET=[A-Za-z0-9+/]{64}$/m;
@@ -102,3 +104,52 @@ describe('readEnvVariables', () => {
     expect(readEnvVariables(line).size).toBe(0);
   });
 });
+
+// Issue 18: init writes a secret into .env; it must not be committed with the project.
+describe('.gitignore', () => {
+  it('a .gitignore that does not cover .env gets the line; a second run changes nothing', async () => {
+    const root = makeProject({ files: { '.gitignore': 'node_modules\nbuild' } });
+    const run = await runCli(root);
+    expect(read(root, '.gitignore')).toBe('node_modules\nbuild\n# Secrets (strapi-passwordless-login)\n.env\n');
+    expect(run.out).toMatch(/^updated +\.gitignore: added \.env/m);
+    const before = snapshot(root);
+    expect((await runCli(root)).out).toMatch(/^in place +\.gitignore: \.env is ignored by git/m);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each([
+    ['.env', '.env\n'],
+    ['a wildcard', '.env*\n'],
+    ['a rule of the repository root above the project', null],
+  ])('.env already ignored by %s: nothing written', async (_label, gitignore) => {
+    const root = makeProject({ files: gitignore === null ? {} : { '.gitignore': gitignore } });
+    const project = gitignore === null ? nestedProject(root) : root;
+    const before = read(project, '.gitignore').length;
+    const run = await runCli(project);
+    expect(run.out).toMatch(/^in place +\.gitignore: \.env is ignored by git/m);
+    expect(read(project, '.gitignore').length).toBe(before);
+  });
+
+  it('a negation (!.env) un-ignores it: the line is added', async () => {
+    const root = makeProject({ files: { '.gitignore': '.env*\n!.env\n' } });
+    expect((await runCli(root)).out).toMatch(/^updated +\.gitignore: added \.env/m);
+  });
+
+  it('no .gitignore at all: one is created with .env', async () => {
+    const root = makeProject();
+    const run = await runCli(root);
+    expect(read(root, '.gitignore')).toBe('# Secrets (strapi-passwordless-login)\n.env\n');
+    expect(run.out).toMatch(/^created +\.gitignore: added \.env/m);
+  });
+});
+
+/** A Strapi project at <repo>/apps/cms, the repository's root .gitignore ignoring .env; the project's own .gitignore does not. */
+function nestedProject(repo: string): string {
+  fs.mkdirSync(path.join(repo, '.git'));
+  const project = path.join(repo, 'apps', 'cms');
+  fs.mkdirSync(project, { recursive: true });
+  fs.renameSync(path.join(repo, 'package.json'), path.join(project, 'package.json'));
+  writeFiles(repo, { '.gitignore': 'node_modules\n.env\n' });
+  writeFiles(project, { '.gitignore': 'build\n' });
+  return project;
+}

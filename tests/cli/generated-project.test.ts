@@ -15,6 +15,7 @@ function makeGeneratedProject(language: 'js' | 'ts'): string {
   const example = fs.readFileSync(path.join(RESOURCES, 'dot-files/common/env.example'), 'utf8');
   fs.writeFileSync(path.join(root, '.env.example'), example);
   fs.writeFileSync(path.join(root, '.env'), example.replace(/tobemodified/gi, 'generated'));
+  fs.copyFileSync(path.join(RESOURCES, 'dot-files/common/gitignore'), path.join(root, '.gitignore'));
   return root;
 }
 
@@ -35,6 +36,7 @@ it.each(['js', 'ts'] as const)('a freshly generated %s project: every step appli
   expect(read(root, `src/admin/app.${language === 'ts' ? 'tsx' : 'js'}`)).toContain('strapi-passwordless-login/admin');
   expect(read(root, `config/plugins.${language}`)).toContain("'users-permissions': {\n    config: {\n      passwordless: {");
   expect(read(root, '.env')).toMatch(/^PASSWORDLESS_SECRET=\S{64}$/m);
+  expect(first.out).toMatch(/^in place +\.gitignore: \.env is ignored by git/m);
   expect(read(root, '.env.example')).toMatch(/\nPASSWORDLESS_SECRET=\nPASSWORDLESS_EMAIL_DELIVERY=\nPASSWORDLESS_LINK_URL=\n$/);
 
   const after = snapshot(root);

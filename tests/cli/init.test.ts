@@ -242,6 +242,7 @@ describe('--dry-run', () => {
     expect(run.out).toMatch(/^would create +src\/extensions\/users-permissions\/strapi-server\.js: /m);
     expect(run.out).toMatch(/^would update +config\/plugins\.js: /m);
     expect(run.out).toMatch(/^would create +\.env: /m);
-    expect(run.out).toContain('Dry run: 4 files would be written; nothing was written.');
+    expect(run.out).toMatch(/^would create +\.gitignore: /m);
+    expect(run.out).toContain('Dry run: 5 files would be written; nothing was written.');
   });
 });

@@ -71,6 +71,46 @@ describe('setup mistakes are refused before anything is sent', () => {
     }
   });
 
+  // Issue 18: a Web Worker or Service Worker has neither window nor document, and a script
+  // there is as public as a page's.
+  it.each([
+    ['a dedicated or shared worker', { importScripts: () => undefined, self: {} }],
+    ['a service worker', { importScripts: () => undefined, self: {}, registration: {}, clients: {} }],
+  ])('server mode in %s: refused, nothing sent', (_label, globals) => {
+    const recorder = recordingFetch();
+    const scope = globalThis as Record<string, unknown>;
+    Object.assign(scope, globals);
+    try {
+      expect(() =>
+        createPasswordlessClient({ baseUrl: 'https://cms.shop.example', fetch: recorder.fetch, server: { apiToken: 'secret-token' } })
+      ).toThrow(/server mode runs only on a server/);
+    } finally {
+      for (const name of Object.keys(globals)) delete scope[name];
+    }
+    expect(recorder.sent).toEqual([]);
+  });
+
+  it.each([
+    ['http://cms.shop.example', true],
+    ['http://10.0.0.5:1337', true],
+    ['http://127.0.0.1.nip.io:1337', true],
+    ['ftp://cms.shop.example', true],
+    ['not a url', true],
+    ['https://cms.shop.example', false],
+    ['http://localhost:1337', false],
+    ['http://127.0.0.1:1337', false],
+    ['http://127.1:1337', false],
+    ['http://[::1]:1337', false],
+  ])('server mode with baseUrl %s: refused %s (the API token would travel in clear)', (baseUrl, refused) => {
+    const create = () => createPasswordlessClient({ baseUrl, server: { apiToken: 't' } });
+    if (refused) expect(create).toThrow(/must be https/);
+    else expect(create).not.toThrow();
+  });
+
+  it('plain http on another host only when asked for by name (a private network)', () => {
+    expect(() => createPasswordlessClient({ baseUrl: 'http://strapi:1337', server: { apiToken: 't', allowHttp: true } })).not.toThrow();
+  });
+
   it('server mode without a token is refused', () => {
     expect(() => createPasswordlessClient({ baseUrl: 'http://127.0.0.1:1', server: { apiToken: '' } })).toThrow(/apiToken/);
   });

@@ -86,20 +86,50 @@ function apiBase({ baseUrl, apiPrefix = '/api' }: PasswordlessClientOptions): st
   return `${baseUrl.replace(/\/+$/, '')}${prefix}`;
 }
 
-function serverToken({ server }: PasswordlessClientOptions): string | undefined {
+function serverToken({ server, baseUrl }: PasswordlessClientOptions): string | undefined {
   if (server === undefined) return undefined;
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  if (typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined') {
+  if (inBrowserScope()) {
     throw new Error(
       'createPasswordlessClient: server mode runs only on a server. Its API token would be readable by ' +
-        'anyone who opens this page; create the server-mode client in server-only code (route handler, ' +
-        'server action, next-auth authorize) and a plain client in the browser.'
+        'anyone who opens this page (or loads this worker); create the server-mode client in server-only code ' +
+        '(route handler, server action, next-auth authorize) and a plain client in the browser.'
     );
   }
   if (typeof server.apiToken !== 'string' || server.apiToken.length === 0) {
     throw new Error('createPasswordlessClient: server.apiToken must be a Strapi API token');
   }
+  if (!server.allowHttp && !isHttpsOrLoopback(baseUrl)) {
+    throw new Error(
+      `createPasswordlessClient: server mode sends an API token, so baseUrl must be https:// (or http:// on ` +
+        `localhost, 127.0.0.1 or [::1]), got ${JSON.stringify(baseUrl)}. On a private network you trust ` +
+        '(a Docker network, a cluster service), pass server: { apiToken, allowHttp: true }.'
+    );
+  }
   return server.apiToken;
+}
+
+/**
+ * A page (window and document) or any worker: dedicated, shared and service workers have
+ * neither, but all have importScripts (WorkerGlobalScope). Server runtimes, edge ones
+ * included (Cloudflare Workers, Vercel Edge), have none of the three.
+ */
+function inBrowserScope(): boolean {
+  const scope = globalThis as { window?: unknown; document?: unknown; importScripts?: unknown };
+  return (typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined') || typeof scope.importScripts === 'function';
+}
+
+/** Parsed as the WHATWG URL parser (what fetch uses) reads it: 127.1 is 127.0.0.1, and so on. */
+function isHttpsOrLoopback(baseUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function globalFetch(): FetchFunction {

@@ -68,9 +68,18 @@ export interface PasswordlessClientOptions {
   /**
    * Server mode, for a storefront's server calling Strapi for many shoppers: every code
    * request and verify carries `Authorization: Bearer <apiToken>`, and `forwardedFor`
-   * names the shopper's address. Refused in a browser: the token must never reach one.
+   * names the shopper's address. Refused in a browser page or worker (the token must never
+   * reach one), and over plain http unless Strapi is on this machine.
    */
-  server?: { apiToken: string };
+  server?: {
+    apiToken: string;
+    /**
+     * Allows an `http://` baseUrl on another host: only for a private network you trust
+     * (a Docker network, a cluster service), as the API token travels in clear.
+     * @default false
+     */
+    allowHttp?: boolean;
+  };
 }
 
 export interface RequestCodeOptions {

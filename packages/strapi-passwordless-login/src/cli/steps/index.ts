@@ -3,7 +3,8 @@ import type { Step } from '../types';
 import { extensionShimStep } from './extension-shim';
 import { pluginsConfigStep } from './plugins-config';
 import { envStep } from './env';
+import { gitignoreStep } from './gitignore';
 import { envExampleStep } from './env-example';
 import { adminAppStep } from './admin-app';
 
-export const INIT_STEPS: readonly Step[] = [extensionShimStep, pluginsConfigStep, envStep, envExampleStep, adminAppStep];
+export const INIT_STEPS: readonly Step[] = [extensionShimStep, pluginsConfigStep, envStep, gitignoreStep, envExampleStep, adminAppStep];
