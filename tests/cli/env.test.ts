@@ -1,4 +1,5 @@
 import { readEnvVariables } from '../../packages/strapi-passwordless-login/src/cli/env-file';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeProject, read, removeProjects, runCli, snapshot, writeFiles } from './project-fixture';
@@ -135,6 +136,21 @@ describe('.gitignore', () => {
     expect((await runCli(root)).out).toMatch(/^updated +\.gitignore: added \.env/m);
   });
 
+  it('a rule in another case (.ENV) does not cover .env: git is case-sensitive here', async () => {
+    const root = makeProject({ files: { '.gitignore': '.ENV\n' } });
+    expect((await runCli(root)).out).toMatch(/^updated +\.gitignore: added \.env/m);
+  });
+
+  it('a .env git already tracks: no ignore rule helps, so the run says what to do and writes nothing there', async () => {
+    const root = makeProject({ files: { '.env': 'HOST=0.0.0.0\n', '.gitignore': 'node_modules\n' } });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['add', '.env'], { cwd: root });
+    const run = await runCli(root);
+    expect(run.out).toMatch(/^action needed +\.env: \.env is tracked by git/m);
+    expect(run.out).toContain('git rm --cached .env');
+    expect(read(root, '.gitignore')).toBe('node_modules\n');
+  });
+
   it('no .gitignore at all: one is created with .env', async () => {
     const root = makeProject();
     const run = await runCli(root);
@@ -143,9 +159,9 @@ describe('.gitignore', () => {
   });
 });
 
-/** A Strapi project at <repo>/apps/cms, the repository's root .gitignore ignoring .env; the project's own .gitignore does not. */
+/** A Strapi project at <repo>/apps/cms (a real git repository), the root .gitignore ignoring .env; the project's own .gitignore does not. */
 function nestedProject(repo: string): string {
-  fs.mkdirSync(path.join(repo, '.git'));
+  execFileSync('git', ['init', '-q'], { cwd: repo });
   const project = path.join(repo, 'apps', 'cms');
   fs.mkdirSync(project, { recursive: true });
   fs.renameSync(path.join(repo, 'package.json'), path.join(project, 'package.json'));

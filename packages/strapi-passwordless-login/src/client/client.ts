@@ -109,13 +109,18 @@ function serverToken({ server, baseUrl }: PasswordlessClientOptions): string | u
 }
 
 /**
- * A page (window and document) or any worker: dedicated, shared and service workers have
- * neither, but all have importScripts (WorkerGlobalScope). Server runtimes, edge ones
- * included (Cloudflare Workers, Vercel Edge), have none of the three.
+ * Anywhere a user holds the code: a page (window and document), any worker (dedicated,
+ * shared and service workers have neither, but all have importScripts), and a React
+ * Native app (a window, no document, navigator.product 'ReactNative'). Server runtimes,
+ * edge ones included (Cloudflare Workers, Vercel Edge, Deno, Bun), are none of these.
  */
 function inBrowserScope(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown; importScripts?: unknown };
-  return (typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined') || typeof scope.importScripts === 'function';
+  const scope = globalThis as { window?: unknown; document?: unknown; importScripts?: unknown; navigator?: { product?: unknown } };
+  return (
+    (typeof scope.window !== 'undefined' && typeof scope.document !== 'undefined') ||
+    typeof scope.importScripts === 'function' ||
+    scope.navigator?.product === 'ReactNative'
+  );
 }
 
 /** Parsed as the WHATWG URL parser (what fetch uses) reads it: 127.1 is 127.0.0.1, and so on. */
@@ -128,8 +133,9 @@ function isHttpsOrLoopback(baseUrl: string): boolean {
   }
   if (url.protocol === 'https:') return true;
   if (url.protocol !== 'http:') return false;
-  const host = url.hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  // Exactly these: Node resolves `*.localhost` through DNS like any other name.
+  const host = url.hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function globalFetch(): FetchFunction {

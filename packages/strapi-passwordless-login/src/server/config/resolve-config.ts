@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, defaultEmailTemplates, defaultLockedTemplates } from '.
 import type { PasswordlessConfig, PasswordlessUserConfig } from './types';
 import { findTemplateProblems, usesPlaceholder } from '../../shared/template';
 import { findMarkupProblems } from '../../shared/template-markup';
+import { findTextPlacementProblems } from '../../shared/template-words';
 import { invalidAccessEntries } from '../utils/access';
 import { LOCALE } from '../../shared/locale';
 import { describeSecretWeakness } from './secret-strength';
@@ -211,11 +212,11 @@ export function resolvePasswordlessConfig(
     );
   }
   // The same rule as for templates saved in the admin: one checker, wherever a template comes from.
-  for (const [path, template] of templates.filter(([path]) => path.endsWith('html'))) {
-    const misplaced = findMarkupProblems(template);
+  for (const [path, template] of templates) {
+    const misplaced = path.endsWith('html') ? findMarkupProblems(template) : findTextPlacementProblems(template);
     if (misplaced.length > 0) {
       throw new Error(
-        `Invalid ${KEY_PREFIX}.email.${path}: it has ${misplaced.join(', ')}. A placeholder may stand in text, and <%= URL %> also as the whole href of an <a> without ping.`
+        `Invalid ${KEY_PREFIX}.email.${path}: it has ${misplaced.join(', ')}. Email templates hold text, tables, links and images (inline style attributes, no <style>); a placeholder stands in text, the code and the link as words of their own, and <%= URL %> also as the whole href of an <a> without ping.`
       );
     }
   }

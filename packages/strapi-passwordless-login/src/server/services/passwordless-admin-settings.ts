@@ -1,6 +1,7 @@
 import type { Strapi } from '../utils/strapi-types';
 import { getService } from '../utils/get-service';
 import type { AccessListsBody, TemplateParts, TemplateSet } from '../../shared/admin-api';
+import { checkTemplates } from '../controllers/validation/passwordless-admin';
 
 // Other instances see an admin's change within this long; the saving instance at once.
 // It keeps the store read off the verify path: one read per 5 s, not one per request.
@@ -34,12 +35,31 @@ export default ({ strapi }: { strapi: Strapi }) => {
   let cached: { at: number; value: Promise<AdminSettings> } | undefined;
   const now = () => getService('passwordless-clock').now();
 
+  let warnedAbout: string | null = null;
+  /**
+   * Saved templates as the current checks accept them: a part saved under earlier,
+   * weaker rules (or written to the store by other means) is not used, and the log says
+   * which, once per save.
+   */
+  const usable = (saved: Saved<SavedTemplates>): Saved<SavedTemplates> => {
+    const { value, problems } = checkTemplates(saved.value, { linkUrl: getService('passwordless-settings').get().linkUrl });
+    if (problems.length > 0 && warnedAbout !== saved.updatedAt) {
+      warnedAbout = saved.updatedAt;
+      strapi.log.warn(
+        `[passwordless] saved email template parts ignored, refused by the current template checks: ${problems
+          .map((problem) => `${problem.path} ${problem.message}`)
+          .join('; ')}. Fix them in Settings → Users & Permissions → Passwordless login.`
+      );
+    }
+    return { ...saved, value };
+  };
+
   const read = async (): Promise<AdminSettings> => {
     const [templates, access] = await Promise.all([
       store().get({ key: 'passwordless-templates' }) as Promise<Saved<SavedTemplates> | null>,
       store().get({ key: 'passwordless-access' }) as Promise<Saved<AccessListsBody> | null>,
     ]);
-    return { templates: templates ?? EMPTY.templates, access: access ?? EMPTY.access };
+    return { templates: templates ? usable(templates) : EMPTY.templates, access: access ?? EMPTY.access };
   };
 
   return {

@@ -1,5 +1,6 @@
 import { findTemplateProblems, usesPlaceholder } from '../../../shared/template';
 import { findMarkupProblems } from '../../../shared/template-markup';
+import { findTextPlacementProblems } from '../../../shared/template-words';
 import type { AccessListsBody, TemplateParts } from '../../../shared/admin-api';
 import type { SavedTemplates } from '../../services/passwordless-admin-settings';
 import { invalidAccessEntries } from '../../utils/access';
@@ -24,7 +25,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * (`locales.fr.subject`), so the page can put each message beside its field. The same
  * template checks as config at boot, plus what only an edit can get wrong: a code email
  * without its code, a subject with a line break (a header injection in some providers),
- * a placeholder where the mail client would send it somewhere (shared/template-markup).
+ * a placeholder where the mail client would send it somewhere (shared/template-markup,
+ * shared/template-words).
  */
 export function checkTemplates(body: unknown, { linkUrl }: { linkUrl?: string }): { value: SavedTemplates; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -58,7 +60,8 @@ export function checkTemplates(body: unknown, { linkUrl }: { linkUrl?: string })
       if (template.length > MAX_LENGTH[name]) found.push(`more than ${MAX_LENGTH[name]} characters`);
       if (name === 'subject' && /[\r\n]/.test(template)) found.push('a line break (a subject is one line)');
       if (name !== 'subject' && !usesPlaceholder(template, 'CODE')) found.push('no <%= CODE %> (the email would not carry the code)');
-      if (name === 'html') found.push(...findMarkupProblems(template));
+      // Read only within bounds: the markup check parses the whole template.
+      if (template.length <= MAX_LENGTH[name]) found.push(...(name === 'html' ? findMarkupProblems(template) : findTextPlacementProblems(template)));
       if (!linkUrl && usesPlaceholder(template, 'URL')) found.push('<%= URL %>, but no linkUrl is configured (PASSWORDLESS_LINK_URL)');
       if (found.length > 0) problems.push({ path: at, message: `has ${found.join(', ')}` });
       else kept[name] = template;
