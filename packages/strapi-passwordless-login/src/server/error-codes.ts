@@ -32,6 +32,13 @@ export const ERROR_CODES = {
   CSRF_ORIGIN_MISMATCH: 'CSRF_ORIGIN_MISMATCH',
   /** `POST /auth/logout` with `{ everywhere: true }` from a request that is not signed in. Send the JWT (or the cookie). */
   NOT_SIGNED_IN: 'NOT_SIGNED_IN',
+  /**
+   * Strapi 5 refresh mode: the answer would set users-permissions' Secure refresh cookie,
+   * but the request came over plain HTTP (stock /api/auth/local answers 500 there). The
+   * code is not spent. Fix: call Strapi over https; behind a TLS proxy set
+   * `server.proxy.koa: true`; or set users-permissions `sessions.cookie.secure: false`.
+   */
+  HTTPS_REQUIRED: 'HTTPS_REQUIRED',
   /** The database (or Redis) holding codes and counters did not answer. Retry later. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;

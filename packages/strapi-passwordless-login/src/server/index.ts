@@ -7,10 +7,12 @@ import contentTypes from './content-types';
 import { withLookupIndexes } from './content-types/user/lookup-indexes';
 import { withSessionAttributes } from './content-types/user/session-attributes';
 import { withMailboxProof } from './controllers/mailbox-proof';
-import { registerWithSessionCheck } from './strapi-v4/content-api-auth';
+import { registerWithSessionCheck } from './utils/session-check';
 import services from './services';
-import passwordlessController from './controllers/passwordless';
+import { PASSWORDLESS_ACTIONS, passwordlessActions } from './controllers/passwordless';
 import routes from './routes/content-api/passwordless';
+import { choosePlatform } from './platform';
+import type { Action } from './platform/types';
 import adminRoutes from './routes/admin/passwordless';
 import adminController from './controllers/passwordless-admin';
 import { registerPasswordless } from './register';
@@ -25,19 +27,23 @@ type Context = { strapi: any };
 type Lifecycle = (context: Context) => unknown;
 
 /**
- * users-permissions' plugin object as Strapi 4 hands it to `strapi-server`: the
- * extension reads and replaces these parts only.
+ * users-permissions' plugin object as Strapi hands it to `strapi-server`: the extension
+ * reads and replaces these parts only. On Strapi 5 `controllers.auth` is a factory and
+ * `routes['content-api']` a function with a `routes` property.
  */
 export interface UsersPermissionsPlugin {
   contentTypes: Record<string, { schema: any }>;
   services: Record<string, unknown>;
   controllers: Record<string, any>;
-  routes: Record<string, { routes: Array<{ method: string; path: string; handler: string | unknown }> }>;
+  routes: Record<string, any>;
   register?: Lifecycle;
   bootstrap?: Lifecycle;
   destroy?: Lifecycle;
   [key: string]: unknown;
 }
+
+type Route = { method: string; path: string; handler: string | unknown };
+type Actions = Record<string, Action>;
 
 /**
  * Adds the passwordless routes, actions, services and content type to users-permissions
@@ -46,9 +52,12 @@ export interface UsersPermissionsPlugin {
  * name stops Strapi with a message rather than being replaced.
  */
 export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P {
+  const platform = choosePlatform(strapi);
+  // Strapi 5 has its own POST /auth/logout: ours wraps that action instead of adding a route.
+  const ownRoutes = platform.stockLogoutRoute ? routes.filter((route) => route.handler !== 'auth.logout') : routes;
   refuseClashes(plugin, {
-    actions: Object.keys(passwordlessController),
-    routes,
+    actions: PASSWORDLESS_ACTIONS.filter((name) => !(platform.stockLogoutRoute && name === 'logout')),
+    routes: ownRoutes,
     controllers: ['passwordless-admin'],
     adminRoutes,
   });
@@ -64,30 +73,25 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
   plugin.services = { ...plugin.services, ...services };
 
   const auth = plugin.controllers.auth;
+  const extend = (own: Actions): Actions => ({ ...own, ...withMailboxProof(own), ...passwordlessActions(own) });
   plugin.controllers = {
     ...plugin.controllers,
-    auth:
-      typeof auth === 'function'
-        ? (deps: unknown) => {
-            const own = auth(deps);
-            return { ...own, ...withMailboxProof(own), ...passwordlessController };
-          }
-        : { ...auth, ...withMailboxProof(auth), ...passwordlessController },
+    // Strapi 5 builds controllers from factories: wrapping the factory is the only way in.
+    auth: typeof auth === 'function' ? (deps: unknown) => extend(auth(deps)) : extend(auth),
     'passwordless-admin': adminController,
   };
 
-  const contentApi = plugin.routes['content-api'];
   const admin = plugin.routes.admin;
   plugin.routes = {
     ...plugin.routes,
-    'content-api': { ...contentApi, routes: [...contentApi.routes, ...routes] },
+    'content-api': withRoutes(plugin.routes['content-api'], ownRoutes),
     admin: { ...admin, routes: [...(admin?.routes ?? []), ...adminRoutes] },
   };
 
   const { register, bootstrap, destroy } = plugin;
   plugin.register = async (context: Context) => {
     // users-permissions registers its JWT strategy here; it gets the revocation check.
-    await registerWithSessionCheck(context.strapi, () => register?.(context));
+    await registerWithSessionCheck(platform.authContainer(context.strapi), () => register?.(context));
     registerPasswordless(context);
   };
   plugin.bootstrap = async (context: Context) => {
@@ -99,6 +103,21 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
     await destroy?.(context);
   };
   return plugin;
+}
+
+/**
+ * users-permissions' content-API routes with ours after them: an object on Strapi 4, a
+ * function called at route registration on Strapi 5 (its `routes` property read by
+ * other extensions and by the clash check).
+ */
+function withRoutes(contentApi: any, extra: Route[]): unknown {
+  if (typeof contentApi !== 'function') return { ...contentApi, routes: [...contentApi.routes, ...extra] };
+  const factory = (...args: unknown[]) => {
+    const base = contentApi(...args);
+    return { ...base, routes: [...base.routes, ...extra] };
+  };
+  Object.defineProperty(factory, 'routes', { get: () => [...contentApi.routes, ...extra], enumerable: true });
+  return factory;
 }
 
 export default withPasswordless;

@@ -1,5 +1,6 @@
 import type { Strapi } from '../utils/strapi-types';
 import { getService } from '../utils/get-service';
+import { platform } from '../platform';
 
 /**
  * With no email provider configured, Strapi's email plugin falls back to `sendmail`,
@@ -9,7 +10,7 @@ import { getService } from '../utils/get-service';
  */
 export function warnWithoutEmailProvider(strapi: Strapi): void {
   if (getService('passwordless-settings').get().email.delivery !== 'provider') return;
-  const provider = String(strapi.config.get('plugin.email.provider') ?? 'sendmail').toLowerCase();
+  const provider = String(platform().pluginConfig('email', 'provider') ?? 'sendmail').toLowerCase();
   if (provider !== 'sendmail') return;
   strapi.log.warn(
     [

@@ -1,5 +1,6 @@
 import type { Strapi } from '../utils/strapi-types';
 import { SESSION_FIELDS } from '../content-types/user/session-attributes';
+import { platform } from '../platform';
 
 /**
  * users-permissions warns at boot, whenever `register.allowedFields` is unset, that
@@ -8,7 +9,7 @@ import { SESSION_FIELDS } from '../content-types/user/session-attributes';
  * extension write them: see user-lifecycles), so say so right after its warning.
  */
 export function explainRegisterWarning(strapi: Strapi): void {
-  if (Array.isArray(strapi.config.get('plugin.users-permissions.register.allowedFields'))) return;
+  if (Array.isArray(platform().pluginConfig('users-permissions', 'register.allowedFields'))) return;
   strapi.log.info(
     `[passwordless] ${SESSION_FIELDS.join(', ')} in the warning above are private attributes of this extension: ` +
       'registration never accepts them. Set users-permissions register.allowedFields to silence that warning.'

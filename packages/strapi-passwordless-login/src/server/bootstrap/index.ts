@@ -5,9 +5,11 @@ import { subscribeUserLifecycles } from './user-lifecycles';
 import { warnWithoutEmailProvider } from './check-email-provider';
 import { explainRegisterWarning } from './explain-register-warning';
 import { countActivity } from './count-activity';
+import { warnInsecureRefreshCookie } from '../config/session-mode';
 
 /** Tables exist now: counters, decoy rows, the Public grant and the cleanup cron. */
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
+  warnInsecureRefreshCookie(strapi);
   subscribeUserLifecycles(strapi);
   warnWithoutEmailProvider(strapi);
   explainRegisterWarning(strapi);

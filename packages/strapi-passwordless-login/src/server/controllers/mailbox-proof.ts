@@ -1,16 +1,18 @@
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { USER_UID } from '../utils/uids';
-
-type Action = (ctx: Context, ...rest: unknown[]) => Promise<unknown>;
+import { platform } from '../platform';
+import type { Action } from '../platform/types';
 
 /**
  * users-permissions' own ways of proving a mailbox, so that they count as proof for
  * our rule (see passwordless-sessions): the confirmation email and the password reset
- * both reach the stored address. Each wraps the original action unchanged.
+ * both reach the stored address. Each wraps the original action unchanged. With refresh
+ * sessions (Strapi 5), a password change ends every session as stock does, and every
+ * access token issued before it too.
  */
 export function withMailboxProof(auth: Record<string, Action>): Record<string, Action> {
-  const { emailConfirmation, resetPassword } = auth;
+  const { emailConfirmation, resetPassword, changePassword } = auth;
   return {
     /** The mailbox owner accepted the account as it stands. */
     async emailConfirmation(ctx, ...rest) {
@@ -22,7 +24,7 @@ export function withMailboxProof(auth: Record<string, Action>): Record<string, A
 
     /**
      * A new password set from the mailbox: proof, and the end of every earlier session
-     * (a claimant's JWT from before would otherwise outlive the reset). The JWT in the
+     * (a claimant's JWT from before would otherwise outlive the reset). The token in the
      * answer is issued again so the revocation does not refuse it.
      */
     async resetPassword(ctx, ...rest) {
@@ -30,14 +32,28 @@ export function withMailboxProof(auth: Record<string, Action>): Record<string, A
       const user = await userWhere({ resetPasswordToken: stringOrNull(body?.code) });
       const result = await resetPassword(ctx, ...rest);
       if (user) {
-        const sessions = getService('passwordless-sessions');
-        const sessionsValidAfter = await sessions.revokeSessions(user.id, { proven: true });
+        await revokeAndReissue(ctx, user.id, { proven: true });
         await getService('passwordless-limits').clearFailures({ subject: { userId: user.id } });
-        ctx.body = { ...(ctx.body as object), jwt: sessions.issueJwt({ id: user.id, sessionsValidAfter }) };
       }
       return result;
     },
+
+    ...(changePassword && {
+      async changePassword(ctx: Context, ...rest: [(() => Promise<unknown>)?]) {
+        const result = await changePassword(ctx, ...rest);
+        const user = ctx.state.user as { id?: number } | undefined;
+        // Stock revokes sessions on a change in refresh mode only; then so do we.
+        if (user?.id && ctx.status === 200 && platform().sessionMode() === 'refresh') await revokeAndReissue(ctx, user.id, { proven: false });
+        return result;
+      },
+    }),
   };
+}
+
+/** Every token issued until now refused; the answer's own token issued again after that instant. */
+async function revokeAndReissue(ctx: Context, userId: number, { proven }: { proven: boolean }): Promise<void> {
+  const sessionsValidAfter = await getService('passwordless-sessions').revokeSessions(userId, { proven });
+  ctx.body = await platform().reissue(ctx, { id: userId, sessionsValidAfter }, (ctx.body ?? {}) as Record<string, unknown>);
 }
 
 const stringOrNull = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);

@@ -1,4 +1,4 @@
-import { errors, sanitize } from '@strapi/utils';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
@@ -9,62 +9,89 @@ import { writeSessionCookie } from '../utils/session-cookie';
 import { describeError } from '../utils/describe-error';
 import { respondUnavailable, storageIsDown } from '../utils/outage';
 import { respondWithError } from '../utils/error-response';
-import { USER_UID } from '../utils/uids';
+import { platform } from '../platform';
+import type { Action } from '../platform/types';
+import type { PasswordlessAction } from '../../shared/admin-api';
 
 /** Returned by `available` when the storage was down and the 503 is already written. */
 const UNAVAILABLE = Symbol('unavailable');
 
+/** Our actions under users-permissions' `auth`, as Settings → Roles lists them. */
+export const PASSWORDLESS_ACTIONS: readonly PasswordlessAction[] = ['passwordless', 'passwordlessVerify', 'logout'];
+
 /**
  * Actions added to users-permissions' `auth` controller, so they appear in
- * Settings > Roles beside `callback` and friends.
+ * Settings > Roles beside `callback` and friends. `stock` is users-permissions' own
+ * controller: on Strapi 5 its logout is wrapped, not replaced.
  */
-export default {
-  async passwordless(ctx: Context): Promise<void> {
-    const { identifier, locale } = await validateRequestBody(ctx.request.body);
-    const hit = await available(ctx, () => getService('passwordless').requestCode({ identifier, locale, ...resolveRequester(ctx) }));
-    if (hit === UNAVAILABLE) return;
-    if (hit) throw rateLimited(ctx, hit);
-    // The same bytes whether or not the identifier has an account.
-    ctx.body = { ok: true };
-  },
+export function passwordlessActions(stock: Record<string, Action>): Record<PasswordlessAction, Action> {
+  return {
+    async passwordless(ctx: Context): Promise<void> {
+      const { identifier, locale } = await validateRequestBody(ctx.request.body);
+      const hit = await available(ctx, () => getService('passwordless').requestCode({ identifier, locale, ...resolveRequester(ctx) }));
+      if (hit === UNAVAILABLE) return;
+      if (hit) throw rateLimited(ctx, hit);
+      // The same bytes whether or not the identifier has an account.
+      ctx.body = { ok: true };
+    },
 
-  async passwordlessVerify(ctx: Context): Promise<void> {
-    const body = await validateVerifyBody(ctx.request.body);
-    const requester = resolveRequester(ctx);
-    const result = await available(ctx, () =>
-      'token' in body
-        ? getService('passwordless').verifyLink({ token: body.token, ...requester })
-        : getService('passwordless').verifyCode({ identifier: body.identifier, code: body.code, ...requester })
-    );
-    if (result === UNAVAILABLE) return;
-    if (result.status === 'limited') throw rateLimited(ctx, result.limit);
-    if (result.status === 'invalid') {
-      throw new errors.ValidationError('Invalid or expired code', { code: ERROR_CODES.INVALID_CODE });
-    }
-    // Exactly what POST /api/auth/local answers.
-    const userSchema = strapi.getModel(USER_UID);
-    writeSessionCookie(ctx, result.jwt);
-    ctx.body = { jwt: result.jwt, user: await sanitize.contentAPI.output(result.user, userSchema, { auth: ctx.state.auth }) };
-  },
+    async passwordlessVerify(ctx: Context): Promise<void> {
+      const body = await validateVerifyBody(ctx.request.body, { deviceId: platform().sessionMode() === 'refresh' });
+      // Before the code is spent: an answer that could not be sent must not cost the code.
+      // Written, not thrown: Strapi's route authorization turns a thrown 403 into a bare one.
+      const refusal = platform().signInRefusal(ctx);
+      if (refusal) return respondWithError(ctx, 403, 'ForbiddenError', refusal, ERROR_CODES.HTTPS_REQUIRED);
+      const requester = resolveRequester(ctx);
+      const result = await available(ctx, async () => {
+        const outcome =
+          'token' in body
+            ? await getService('passwordless').verifyLink({ token: body.token, ...requester })
+            : await getService('passwordless').verifyCode({ identifier: body.identifier, code: body.code, ...requester });
+        return outcome.status === 'verified' ? { ...outcome, tokens: await platform().signIn(ctx, outcome.user) } : outcome;
+      });
+      if (result === UNAVAILABLE) return;
+      if (result.status === 'limited') throw rateLimited(ctx, result.limit);
+      if (result.status === 'invalid') {
+        throw new errors.ValidationError('Invalid or expired code', { code: ERROR_CODES.INVALID_CODE });
+      }
+      // Exactly what POST /api/auth/local answers in this project.
+      ctx.body = { ...result.tokens, user: await platform().sanitizeUser(ctx, result.user) };
+    },
 
-  /**
-   * Clears the session cookie (when enabled). With `{ everywhere: true }` every JWT of
-   * the signed-in account issued until now stops working, on every device.
-   */
-  async logout(ctx: Context): Promise<void> {
-    const { everywhere } = await validateLogoutBody(ctx.request.body);
-    if (everywhere) {
-      const user = ctx.state.user as { id?: number } | undefined;
-      // Written here, not thrown: Strapi's authorize step turns any UnauthorizedError from
-      // a handler into a bare 401, which would drop details.code.
-      if (!user?.id) return respondWithError(ctx, 401, 'UnauthorizedError', 'Sign in to sign out everywhere', ERROR_CODES.NOT_SIGNED_IN);
-      const done = await available(ctx, () => getService('passwordless-sessions').revokeSessions(user.id as number));
-      if (done === UNAVAILABLE) return;
-    }
-    writeSessionCookie(ctx, null);
-    ctx.body = { ok: true };
-  },
-};
+    /**
+     * With JWTs only: clears the session cookie (when enabled), and with `{ everywhere: true }`
+     * every JWT of the signed-in account issued until now stops working, on every device.
+     * With refresh sessions (Strapi 5): users-permissions' own logout, where
+     * `{ everywhere: true }` means `{ scope: 'all' }`, and signing out of all sessions also
+     * stops every access token issued before, at once.
+     */
+    async logout(ctx: Context, next?: () => Promise<unknown>): Promise<unknown> {
+      const refresh = platform().stockLogoutRoute && platform().sessionMode() === 'refresh';
+      const { everywhere, ...rest } = await validateLogoutBody(ctx.request.body, { refresh });
+      const all = everywhere === true || (refresh && rest.scope === 'all');
+      if (all) {
+        const user = ctx.state.user as { id?: number } | undefined;
+        // Written here, not thrown: Strapi's authorize step turns any UnauthorizedError from
+        // a handler into a bare 401, which would drop details.code.
+        if (!user?.id) return respondWithError(ctx, 401, 'UnauthorizedError', 'Sign in to sign out everywhere', ERROR_CODES.NOT_SIGNED_IN);
+        const userId = user.id;
+        const done = await available(ctx, async () => {
+          await getService('passwordless-sessions').revokeSessions(userId);
+          // Stock logs and forgets a failure to end sessions; ours answers 503 instead.
+          await platform().endSessions(userId);
+        });
+        if (done === UNAVAILABLE) return undefined;
+      }
+      if (refresh) {
+        ctx.request.body = all ? { ...rest, scope: 'all' } : rest;
+        return stock.logout(ctx, next);
+      }
+      writeSessionCookie(ctx, null);
+      ctx.body = { ok: true };
+      return undefined;
+    },
+  };
+}
 
 function rateLimited(ctx: Context, limit: LimitHit): errors.RateLimitError {
   // Counted for the admin chart: refusals are what a flood looks like.

@@ -2,7 +2,8 @@ import type { Context, Next } from 'koa';
 import { ERROR_CODES } from '../error-codes';
 import { getService } from '../utils/get-service';
 import { respondWithError } from '../utils/error-response';
-import { CLEAR_COOKIE, COOKIE_AUTH } from '../strapi-v4/content-api-auth';
+import { CLEAR_COOKIE, COOKIE_AUTH } from '../utils/session-check';
+import { platform } from '../platform';
 import { clearRefusedSessionCookie, readSessionCookie } from '../utils/session-cookie';
 import { isListedOrigin, requestOrigin } from '../utils/request-origin';
 
@@ -15,7 +16,9 @@ const SESSION_ROUTES = ['/auth/passwordless/verify', '/auth/logout'];
  * no Authorization header, the cookie's JWT becomes the header users-permissions reads,
  * so every content-API route authenticates it as usual.
  *
- * CSRF, refused before any route runs (a 403 in Strapi's error shape):
+ * CSRF, refused before any route runs (a 403 in Strapi's error shape), whenever a verify
+ * sets a cookie: ours, or users-permissions' refresh cookie in Strapi 5 refresh mode
+ * (`sessions.httpOnly` or `x-strapi-refresh-cookie: httpOnly`):
  * - login and logout CSRF: a verify or logout sent by a page outside `cookie.origins`
  *   (or by `Origin: null`), with or without a cookie. A cross-site form can post the
  *   attacker's own code (urlencoded and multipart bodies parse like JSON), which would
@@ -37,14 +40,17 @@ export function cookieSession(apiPrefix: string) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const { cookie } = getService('passwordless-settings').get();
     const path = ctx.path.toLowerCase();
-    if (!cookie.enabled || !path.startsWith(`${prefix}/`)) return next();
+    if (!path.startsWith(`${prefix}/`)) return next();
+    // Either cookie: ours (legacy JWTs), or users-permissions' refresh cookie (Strapi 5).
+    const refreshCookie = platform().setsRefreshCookie(ctx);
+    if (!cookie.enabled && !refreshCookie) return next();
     const stateChanging = !SAFE_METHODS.has(ctx.method);
     const origin = requestOrigin(ctx);
     const fromListedOrigin = isListedOrigin(origin, cookie.origins);
     if (stateChanging && origin !== undefined && !fromListedOrigin && sessionRoutes.has(path.replace(/\/$/, ''))) {
       return refuseCrossSite(ctx);
     }
-    if (ctx.get('Authorization')) return next();
+    if (!cookie.enabled || ctx.get('Authorization')) return next();
     const jwt = readSessionCookie(ctx, cookie);
     if (!jwt) return next();
     if (stateChanging && !fromListedOrigin) return refuseCrossSite(ctx);

@@ -1,5 +1,5 @@
 import type { Strapi } from '../utils/strapi-types';
-import { issueUserJwt } from '../strapi-v4/tokens';
+import { platform } from '../platform';
 import { tableOf, type Table } from '../utils/table';
 import { USER_UID } from '../utils/uids';
 
@@ -24,8 +24,8 @@ const nextValidAfter = (at: number, previous: number | string | null | undefined
   Math.max((Math.floor(at / 1000) + 1) * 1000, Number(previous ?? 0) + 1000);
 
 /**
- * Account sessions: proof of the mailbox, revocation ("sessions valid after") and the
- * JWT that honours it. Writes go straight to the users table: the user lifecycle
+ * Account sessions: proof of the mailbox and revocation ("sessions valid after"); the
+ * tokens that honour it are the platform's (platform.signIn). Writes go straight to the users table: the user lifecycle
  * refuses these attributes from everyone else (see bootstrap/user-lifecycles).
  */
 export default ({ strapi }: { strapi: Strapi }) => {
@@ -48,6 +48,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async claimForMailboxOwner(user: SessionFields): Promise<Required<SessionFields>> {
       const at = Date.now();
       const fields = { id: user.id, mailboxProvenAt: at, sessionsValidAfter: nextValidAfter(at, user.sessionsValidAfter) };
+      // Strapi 5 refresh mode: the claimant's refresh sessions end too.
+      await platform().endSessions(user.id);
       await users()
         .where('id', user.id)
         .update({
@@ -76,11 +78,6 @@ export default ({ strapi }: { strapi: Strapi }) => {
           ...(proven ? { [column('mailboxProvenAt')]: strapi.db.connection.raw('COALESCE(??, ?)', [column('mailboxProvenAt'), at]) } : {}),
         });
       return validAfter;
-    },
-
-    /** A users-permissions JWT for the account that its own revocation instant accepts. */
-    issueJwt(user: SessionFields): string {
-      return issueUserJwt(strapi, user.id, { notBeforeSeconds: Math.ceil(Number(user.sessionsValidAfter ?? 0) / 1000) });
     },
   };
 };

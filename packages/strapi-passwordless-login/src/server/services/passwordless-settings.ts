@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Strapi } from '../utils/strapi-types';
-import { CONFIG_PATH } from '../config/resolve-config';
+import { platform } from '../platform';
 import type { PasswordlessConfig } from '../config/types';
 import { createAccessPolicy, type AccessLists } from '../utils/access';
 import { getService } from '../utils/get-service';
@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
       return policy.permits;
     },
     get(): PasswordlessConfig {
-      return strapi.config.get(CONFIG_PATH) as PasswordlessConfig;
+      return strapi.config.get(platform().configPath) as PasswordlessConfig;
     },
     secretKey(): Buffer {
       if (!key) {

@@ -6,6 +6,7 @@ import type { RateWindow } from '../config/types';
 import { ACTION_NAMES, actionUid } from '../utils/actions';
 import type { StatusResponse } from '../../shared/admin-api';
 import { ROLE_UID } from '../utils/uids';
+import { platform } from '../platform';
 
 /** Limits shown read-only on the admin page, by their config key. */
 const LIMIT_KEYS = [
@@ -36,7 +37,7 @@ const show = (value: unknown): string => (isWindow(value) ? `${value.points} per
 export default ({ strapi }: { strapi: Strapi }) => ({
   async describe({ adminEmail }: { adminEmail: string }): Promise<StatusResponse> {
     const config = getService('passwordless-settings').get();
-    const emailPlugin = (strapi.config.get('plugin.email') ?? {}) as { provider?: string; settings?: { defaultFrom?: string; defaultReplyTo?: string } };
+    const emailPlugin = (platform().pluginConfig('email', '') ?? {}) as { provider?: string; settings?: { defaultFrom?: string; defaultReplyTo?: string } };
     const signup = getService('passwordless-signup');
     return {
       secret: {

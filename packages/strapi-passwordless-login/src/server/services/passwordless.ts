@@ -35,7 +35,7 @@ export interface RequestInput {
 }
 
 export type VerifyResult =
-  | { status: 'verified'; user: LoginUser; jwt: string }
+  | { status: 'verified'; user: LoginUser }
   | { status: 'invalid' }
   | { status: 'limited'; limit: LimitHit };
 
@@ -156,7 +156,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
     const proven = sessions.isProven(user)
       ? user
       : { ...user, ...(await sessions.claimForMailboxOwner(user)), password: null, confirmed: true };
-    return { status: 'verified', user: proven, jwt: sessions.issueJwt(proven) };
+    // The tokens are the platform's to issue (platform.signIn): JWT or refresh session.
+    return { status: 'verified', user: proven };
   };
 
   /** Whose failure budget an attempt counts against: the account when there is one. */

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import { getService } from './get-service';
 import { clientIpKey, resolveClientIp } from './client-ip';
+import { platform } from '../platform';
 
 /** The header a trusted storefront server names its shopper's address in. */
 export const FORWARDED_FOR_HEADER = 'Passwordless-Forwarded-For';
@@ -46,7 +47,7 @@ export function resolveRequester(ctx: Context): Requester {
 /** The API token's name when it authenticated this request and is listed as trusted. */
 function trustedServer(ctx: Context, trusted: string[]): string | null {
   const auth = ctx.state.auth as { strategy?: { name?: string }; credentials?: { name?: string } } | undefined;
-  if (auth?.strategy?.name !== 'api-token') return null;
+  if (auth?.strategy?.name !== platform().apiTokenStrategy) return null;
   const name = auth.credentials?.name;
   return name && trusted.includes(name) ? name : null;
 }

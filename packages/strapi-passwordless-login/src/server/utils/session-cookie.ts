@@ -2,7 +2,7 @@ import type { Context } from 'koa';
 import type { PasswordlessConfig } from '../config/types';
 import { getService } from './get-service';
 import { isListedOrigin, requestOrigin } from './request-origin';
-import { lifetimeMs } from '../strapi-v4/tokens';
+import { lifetimeMs } from './jwt';
 
 type CookieConfig = PasswordlessConfig['cookie'];
 

@@ -1,20 +1,12 @@
 import type { Context } from 'koa';
-import { issuedAt } from './tokens';
+import { issuedAt } from './jwt';
+import type { AuthContainer, AuthStrategy as Strategy } from '../platform/types';
 
-/**
- * Strapi 4 seam: users-permissions registers its content-API strategy in its own
- * `register`; we hand the container a wrapped copy. Nothing else in the extension
- * knows how Strapi 4 authenticates a request.
+/*
+ * users-permissions registers its content-API strategy in its own `register`, on both
+ * majors; we hand the container (platform.authContainer) a wrapped copy. The strategy's
+ * answer carries the account row it has just read, so the check costs no query.
  */
-type AuthResult = { authenticated?: boolean; credentials?: Record<string, unknown> | null; error?: string } | undefined;
-interface Strategy {
-  name: string;
-  authenticate(ctx: Context): Promise<AuthResult>;
-  verify?: (...args: unknown[]) => unknown;
-}
-interface AuthContainer {
-  register(type: string, strategy: Strategy): unknown;
-}
 
 /** Set by the cookie middleware when the Authorization header came from the session cookie. */
 export const COOKIE_AUTH = 'passwordlessCookieAuth';
@@ -22,11 +14,7 @@ export const COOKIE_AUTH = 'passwordlessCookieAuth';
 export const CLEAR_COOKIE = 'passwordlessClearCookie';
 
 /** Runs users-permissions' `register` with its content-API strategy replaced by `withSessionCheck(strategy)`. */
-export async function registerWithSessionCheck(
-  strapi: { container: { get(name: 'auth'): AuthContainer } },
-  register: () => Promise<unknown> | unknown
-): Promise<void> {
-  const auth = strapi.container.get('auth');
+export async function registerWithSessionCheck(auth: AuthContainer, register: () => Promise<unknown> | unknown): Promise<void> {
   const original = auth.register;
   auth.register = function registerStrategy(type, strategy) {
     const wrapped = type === 'content-api' && strategy.name === 'users-permissions' ? withSessionCheck(strategy) : strategy;
@@ -57,6 +45,7 @@ export function withSessionCheck(strategy: Strategy): Strategy {
       const user = result?.authenticated ? result.credentials : null;
       if (user && revoked(ctx, user)) {
         ctx.state.user = undefined;
+        ctx.state.session = undefined;
         result = { error: 'Invalid credentials' };
       }
       const accepted = Boolean(result?.authenticated && result.credentials);
@@ -80,6 +69,7 @@ async function verifies(authorization: string | undefined): Promise<boolean> {
   const token = authorization?.split(/\s+/)[1];
   if (!token) return false;
   try {
+    // Legacy mode only (cookie mode): a JWT users-permissions signed and that has not expired.
     await strapi.plugin('users-permissions').service('jwt').verify(token);
     return true;
   } catch {
