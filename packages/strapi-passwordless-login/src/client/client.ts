@@ -1,4 +1,5 @@
-import { expectOk, expectSignIn, networkError, readAnswer } from './response';
+import { expectOk, expectRefresh, expectSignIn, networkError, readAnswer } from './response';
+import { PasswordlessError } from './errors';
 import type { FetchFunction, FetchResponse, PasswordlessClient, PasswordlessClientOptions } from './types';
 
 /** The header that names the shopper's address on a server-mode request. */
@@ -61,23 +62,50 @@ export function createPasswordlessClient(options: PasswordlessClientOptions): Pa
       expectOk(answer.body, answer.status);
     },
 
-    async verifyCode(identifier, code, { forwardedFor } = {}) {
-      const answer = await post('/auth/passwordless/verify', { identifier, code }, callerHeaders(forwardedFor));
+    async verifyCode(identifier, code, { forwardedFor, deviceId } = {}) {
+      const answer = await post('/auth/passwordless/verify', withDevice({ identifier, code }, deviceId), callerHeaders(forwardedFor));
       return expectSignIn(answer.body, answer.status);
     },
 
-    async verifyLink(token, { forwardedFor } = {}) {
-      const answer = await post('/auth/passwordless/verify', { token }, callerHeaders(forwardedFor));
+    async verifyLink(token, { forwardedFor, deviceId } = {}) {
+      const answer = await post('/auth/passwordless/verify', withDevice({ token }, deviceId), callerHeaders(forwardedFor));
       return expectSignIn(answer.body, answer.status);
+    },
+
+    // Stock users-permissions: the refresh token from the body, else the HttpOnly cookie
+    // (sent with `credentials`). Never the API token: it names no session.
+    async refresh({ refreshToken } = {}) {
+      try {
+        const answer = await post('/auth/refresh', refreshToken === undefined ? {} : { refreshToken }, {});
+        return expectRefresh(answer.body, answer.status);
+      } catch (error) {
+        // Stock answers 400 "Missing refresh token" (no cookie, no body) and 401 for one
+        // rotated, revoked or expired: either way there is no session left to refresh.
+        if (error instanceof PasswordlessError && error.status === 400 && error.code === 'UNEXPECTED_RESPONSE') {
+          throw new PasswordlessError('UNAUTHORIZED', error.message, { status: 400, details: error.details });
+        }
+        throw error;
+      }
     },
 
     // Never the API token: logout acts on the user's session, named by their JWT or cookie.
-    async logout({ everywhere, jwt } = {}) {
+    // `everywhere` is ours on both majors (the server maps it to stock `scope: 'all'`).
+    async logout({ everywhere, jwt, deviceId, refreshToken } = {}) {
       const headers: HeaderMap = jwt === undefined ? {} : { Authorization: `Bearer ${jwt}` };
-      const answer = await post('/auth/logout', everywhere === true ? { everywhere: true } : {}, headers);
+      const body = {
+        ...(everywhere === true ? { everywhere: true } : {}),
+        ...(deviceId === undefined ? {} : { deviceId }),
+        ...(refreshToken === undefined ? {} : { refreshToken }),
+      };
+      const answer = await post('/auth/logout', body, headers);
       expectOk(answer.body, answer.status);
     },
   };
+}
+
+/** Adds `deviceId` only when given: Strapi 4 (and legacy mode) refuse the field. */
+function withDevice(body: Record<string, unknown>, deviceId: string | undefined): Record<string, unknown> {
+  return deviceId === undefined ? body : { ...body, deviceId };
 }
 
 function apiBase({ baseUrl, apiPrefix = '/api' }: PasswordlessClientOptions): string {

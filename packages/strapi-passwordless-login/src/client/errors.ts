@@ -28,6 +28,7 @@ const SERVER_CODES: Record<ErrorCode, true> = {
   SERVER_RATE_LIMITED: true,
   CSRF_ORIGIN_MISMATCH: true,
   NOT_SIGNED_IN: true,
+  HTTPS_REQUIRED: true,
   SERVICE_UNAVAILABLE: true,
 };
 

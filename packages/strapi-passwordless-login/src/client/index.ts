@@ -10,6 +10,8 @@ export type {
   PasswordlessClientOptions,
   PasswordlessUser,
   SignInResult,
+  RefreshResult,
+  RefreshOptions,
   RequestCodeOptions,
   VerifyOptions,
   LogoutOptions,

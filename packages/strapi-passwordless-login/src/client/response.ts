@@ -1,5 +1,5 @@
 import { isServerErrorCode, PasswordlessError, type PasswordlessErrorCode } from './errors';
-import type { FetchResponse, SignInResult } from './types';
+import type { FetchResponse, RefreshResult, SignInResult } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -71,10 +71,22 @@ export function expectOk(body: unknown, status: number): void {
   if (!isObject(body) || body.ok !== true) throw unexpected(status);
 }
 
-/** `{ jwt, user }`, the answer of a verify. */
+/** `{ jwt, user }` (with `refreshToken` in Strapi 5 refresh mode without the cookie), the answer of a verify. */
 export function expectSignIn(body: unknown, status: number): SignInResult {
   if (!isObject(body) || typeof body.jwt !== 'string' || !isObject(body.user) || typeof body.user.id !== 'number') {
     throw unexpected(status);
   }
-  return { jwt: body.jwt, user: body.user as SignInResult['user'] };
+  return { jwt: body.jwt, ...refreshTokenOf(body, status), user: body.user as SignInResult['user'] };
+}
+
+/** `{ jwt }` or `{ jwt, refreshToken }`, the answer of `/api/auth/refresh`. */
+export function expectRefresh(body: unknown, status: number): RefreshResult {
+  if (!isObject(body) || typeof body.jwt !== 'string') throw unexpected(status);
+  return { jwt: body.jwt, ...refreshTokenOf(body, status) };
+}
+
+function refreshTokenOf(body: Json, status: number): { refreshToken?: string } {
+  if (body.refreshToken === undefined) return {};
+  if (typeof body.refreshToken !== 'string') throw unexpected(status);
+  return { refreshToken: body.refreshToken };
 }

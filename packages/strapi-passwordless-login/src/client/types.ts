@@ -4,6 +4,8 @@
  */
 export interface PasswordlessUser {
   id: number;
+  /** Strapi 5's stable identifier of the entry (absent on Strapi 4). */
+  documentId?: string;
   username: string;
   email: string;
   provider: string;
@@ -16,8 +18,20 @@ export interface PasswordlessUser {
 
 /** What a successful verify answers: the same as `POST /api/auth/local`. */
 export interface SignInResult {
+  /** The access token: 30 days on Strapi 4 and in legacy mode, 10 minutes in Strapi 5 refresh mode. */
   jwt: string;
+  /**
+   * Strapi 5 refresh mode without the HttpOnly cookie: the session's refresh token, for
+   * `refresh()`. Absent when Strapi keeps it in the cookie, and on Strapi 4.
+   */
+  refreshToken?: string;
   user: PasswordlessUser;
+}
+
+/** What `refresh()` answers: a new access token, and the rotated refresh token unless it is in the cookie. */
+export interface RefreshResult {
+  jwt: string;
+  refreshToken?: string;
 }
 
 // fetch's types, spelled out: naming the global `fetch`, `Response` or `RequestCredentials`
@@ -92,13 +106,27 @@ export interface RequestCodeOptions {
 export interface VerifyOptions {
   /** Server mode only: the shopper's IP address, sent as `Passwordless-Forwarded-For`. */
   forwardedFor?: string;
+  /** Strapi 5 refresh mode: names the session's device, as for `/api/auth/local` (then `logout({ deviceId })` ends it). */
+  deviceId?: string;
 }
 
 export interface LogoutOptions {
-  /** Every JWT of the account issued until now stops working, on every device. */
+  /**
+   * Every session of the account ends, and every access token issued until now stops
+   * working at once, on every device. Strapi 5 refresh mode: the same as `scope: 'all'`.
+   */
   everywhere?: boolean;
-  /** The user's JWT, sent as `Authorization: Bearer`; without it the session cookie is used. */
+  /** The user's access token, sent as `Authorization: Bearer`; without it the session cookie is used. */
   jwt?: string;
+  /** Strapi 5 refresh mode: the sessions of this device only. */
+  deviceId?: string;
+  /** Strapi 5 refresh mode without the cookie: the session to end. */
+  refreshToken?: string;
+}
+
+export interface RefreshOptions {
+  /** The refresh token from the sign-in (or the last refresh); omit it when Strapi keeps it in the HttpOnly cookie. */
+  refreshToken?: string;
 }
 
 export interface PasswordlessClient {
@@ -108,6 +136,12 @@ export interface PasswordlessClient {
   verifyCode(identifier: string, code: string, options?: VerifyOptions): Promise<SignInResult>;
   /** Exchanges the magic link's `token` query parameter for `{ jwt, user }`. */
   verifyLink(token: string, options?: VerifyOptions): Promise<SignInResult>;
-  /** Clears the session cookie; with `everywhere`, ends every session of the account. */
+  /**
+   * Strapi 5 refresh mode: a new access token from `/api/auth/refresh` (stock: the refresh
+   * token rotates, the old one stops working). Throws `UNAUTHORIZED` when there is no
+   * session to refresh: no refresh token (nor cookie), or one rotated, revoked or expired.
+   */
+  refresh(options?: RefreshOptions): Promise<RefreshResult>;
+  /** Ends this session (and clears the session cookie); with `everywhere`, every session of the account. */
   logout(options?: LogoutOptions): Promise<void>;
 }
