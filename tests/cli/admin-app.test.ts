@@ -44,4 +44,13 @@ describe('init: the admin settings page', () => {
     expect(again.out).toMatch(/^in place +src\/admin\/app\.js: /m);
     expect(snapshot(root)).toEqual(before);
   });
+
+  it('Strapi 5: skipped (its admin does not load a Strapi 4 page), an existing admin app untouched', async () => {
+    const root = makeProject({ strapi: '5.54.0', files: { 'src/admin/app.tsx': CUSTOM_APP, ...TS_PROJECT } });
+    const before = snapshot(root)['src/admin/app.tsx'];
+    const run = await runCli(root);
+    expect(run.out).toMatch(/^skipped +src\/admin\/app\.tsx: the Strapi 5 admin page is not in this version yet$/m);
+    expect(snapshot(root)['src/admin/app.tsx']).toEqual(before);
+    expect(run.out).not.toContain('strapi-passwordless-login/admin');
+  });
 });

@@ -1,24 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { majorOf } from '../../packages/strapi-passwordless-login/src/cli/project';
+import { lowestVersionOf } from '../../packages/strapi-passwordless-login/src/cli/strapi-version';
 import { makeProject, removeProjects, runCli, snapshot, writeFiles } from './project-fixture';
 
 afterEach(removeProjects);
 
-describe('init outside a Strapi 4 project root', () => {
+describe('init outside a Strapi 4 or 5 project root', () => {
   it.each([
     [
       'no package.json',
       { noPackageJson: true as const },
-      /No package\.json in .*not a Strapi project.*root of a Strapi 4 project/,
+      /No package\.json in .*not a Strapi project.*root of a Strapi 4 or 5 project/,
     ],
     [
       'a package.json without @strapi/strapi',
       { strapi: null },
       /not a Strapi project: package\.json has no "@strapi\/strapi" dependency/,
     ],
-    ['Strapi 5 (5.0.0)', { strapi: '5.0.0' }, /Strapi 5 project .*Strapi 5 is not supported yet/],
-    ['Strapi 5 (^5.12.1)', { strapi: '^5.12.1' }, /Strapi 5 project .*not supported yet/],
+    ['Strapi 5 (5.0.0)', { strapi: '5.0.0' }, /Strapi 5 project .*below 5\.50\.2.*npx @strapi\/upgrade minor/],
+    ['Strapi 5 (^5.12.1)', { strapi: '^5.12.1' }, /Strapi 5 project .*needs Strapi 5\.50\.2 or later/],
+    ['Strapi 6 (6.0.0)', { strapi: '6.0.0' }, /Strapi 6 project .*Strapi 6 is not supported yet/],
     ['Strapi 3 (3.6.8)', { strapi: '3.6.8' }, /Strapi 3 project .*needs Strapi 4/],
     [
       'an unreadable range, nothing installed',
@@ -78,7 +79,7 @@ describe('a Strapi 4 project', () => {
     ['latest', undefined],
     ['workspace:*', undefined],
     ['<5', undefined],
-  ])('majorOf(%j) is %s', (range, major) => {
-    expect(majorOf(range)).toBe(major);
+  ])('the lowest version of %j has major %s', (range, major) => {
+    expect(lowestVersionOf(range)?.major).toBe(major);
   });
 });

@@ -1,7 +1,8 @@
 /** The command line: one command and two flags, so no parser dependency. */
 export const USAGE = `Usage: npx strapi-passwordless-login init [--dry-run]
 
-Sets up passwordless login in the Strapi 4 project in the current directory:
+Sets up passwordless login in the Strapi 4 or 5 (5.50.2 or later) project in the
+current directory:
   src/extensions/users-permissions/strapi-server.{js,ts}  wires the routes in
   config/plugins.{js,ts}                                  passwordless config under 'users-permissions'
   .env (and an existing .env.example)                     PASSWORDLESS_SECRET, PASSWORDLESS_EMAIL_DELIVERY

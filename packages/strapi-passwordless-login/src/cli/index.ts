@@ -8,7 +8,7 @@ import type { CliIo } from './types';
 
 export type { CliIo } from './types';
 
-/** 0: done (possibly with steps left to the user); 1: not a Strapi 4 project or an error; 2: bad usage. */
+/** 0: done (possibly with steps left to the user); 1: not a Strapi 4 or 5 project, or an error; 2: bad usage. */
 export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
   const cli: CliIo = {
     cwd: io.cwd ?? process.cwd(),

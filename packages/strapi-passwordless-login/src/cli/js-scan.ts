@@ -34,6 +34,28 @@ export function findClosingBracket(source: string, open: number): number {
   return -1;
 }
 
+/**
+ * Index after the token at `i`, a bracketed group, a string, a template literal or a
+ * comment counting as one token (any other character is one), or -1 when unknown. Walking
+ * a file token by token visits only its top level: a statement there, a property of an
+ * object when walked from inside its braces.
+ */
+export function skipToken(source: string, i: number): number {
+  const ch = source[i];
+  if (CLOSERS[ch]) {
+    const close = findClosingBracket(source, i);
+    return close < 0 ? -1 : close + 1;
+  }
+  if (ch === '}' || ch === ')' || ch === ']') return -1;
+  if (ch === '"' || ch === "'") return skipString(source, i);
+  if (ch === '`') return skipTemplate(source, i);
+  if (ch === '/') {
+    const next = skipComment(source, i);
+    return next === i ? -1 : next;
+  }
+  return i + 1;
+}
+
 /** Index after whitespace and comments from `start`, or -1 in an unterminated comment. */
 export function skipTrivia(source: string, start: number): number {
   let i = start;

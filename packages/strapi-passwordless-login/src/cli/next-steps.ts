@@ -15,19 +15,39 @@ const OVERRIDE_SNIPPETS: Record<PackageManager, string> = {
   pnpm: '"pnpm": { "overrides": { "get-intrinsic": "1.3.0" } }',
 };
 
+const ROLES = 'In the admin panel: Settings → Users & Permissions plugin → Roles → Public → Users-permissions:\n';
+const BEFORE_PRODUCTION =
+  'Before production: configure an email provider, set PASSWORDLESS_EMAIL_DELIVERY=provider (or remove it)\n' +
+  '     and PASSWORDLESS_SECRET on the server; Strapi refuses to start in production without them.';
+
 export function renderNextSteps(project: Project): string {
   const commands = COMMANDS[project.packageManager];
-  const steps = [
-    `Start Strapi: ${commands.develop} (it builds the admin panel with the Passwordless login settings page)`,
-    'In the admin panel: Settings → Users & Permissions plugin → Roles → Public → Users-permissions:\n' +
-      '     tick passwordless and passwordlessVerify (and logout), then Save.',
-    'Before production: configure an email provider, set PASSWORDLESS_EMAIL_DELIVERY=provider (or remove it)\n' +
-      '     and PASSWORDLESS_SECRET on the server; Strapi refuses to start in production without them.',
-  ];
+  const steps =
+    project.strapiMajor === 4
+      ? [
+          `Start Strapi: ${commands.develop} (it builds the admin panel with the Passwordless login settings page)`,
+          `${ROLES}     tick passwordless and passwordlessVerify (and logout), then Save.`,
+          BEFORE_PRODUCTION,
+        ]
+      : [
+          `Start Strapi: ${commands.develop}`,
+          // Strapi 5 has its own logout action (with refresh), granted to Authenticated by users-permissions itself.
+          `${ROLES}     tick passwordless and passwordlessVerify, then Save (logout is users-permissions' own on Strapi 5,\n` +
+            '     already granted to Authenticated).',
+          BEFORE_PRODUCTION,
+        ];
   if (!project.packageJson.dependencies?.[PACKAGE_NAME]) steps.unshift(`Install the package: ${commands.add} ${PACKAGE_NAME}`);
 
   const lines = ['Next steps:', ...steps.map((step, index) => `  ${index + 1}. ${step}`)];
-  if (!hasGetIntrinsicOverride(project)) {
+  if (project.strapiMajor === 5) {
+    lines.push(
+      '',
+      "Signing in: POST /api/auth/passwordless/verify answers exactly like POST /api/auth/local in the project's mode.",
+      "In refresh mode (jwtManagement: 'refresh', as create-strapi-app 5 writes it) that is a 10-minute access token",
+      "(users-permissions' default) plus the HttpOnly refresh cookie; POST /api/auth/refresh and /api/auth/logout are users-permissions' own."
+    );
+  } else if (!hasGetIntrinsicOverride(project)) {
+    // Only Strapi 4.26's admin build (esbuild) trips over get-intrinsic 1.3.1.
     lines.push(
       '',
       'Note: with Strapi 4.26.x a fresh install may need this in package.json:',

@@ -1,16 +1,16 @@
 /**
- * Recognising a Strapi 4 project root before anything is written: init edits files
- * by their Strapi 4 paths, so running it anywhere else must stop with a reason.
+ * Recognising a Strapi 4 or 5 project root before anything is written: init edits
+ * files by their Strapi paths, so running it anywhere else must stop with a reason.
+ * Which versions are set up is strapi-version.ts's call.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readText } from './files';
+import { judgeStrapiVersion } from './strapi-version';
 import type { CliIo, PackageJson, PackageManager, Project } from './types';
 
 // A string discriminant: the repo also type-checks with strictNullChecks off, where `ok: boolean` does not narrow.
 export type Detection = { kind: 'project'; project: Project } | { kind: 'refused'; message: string };
-
-const SUPPORTED_MAJOR = 4;
 
 export function detectProject(io: Pick<CliIo, 'cwd' | 'env'>): Detection {
   const root = path.resolve(io.cwd);
@@ -20,7 +20,7 @@ export function detectProject(io: Pick<CliIo, 'cwd' | 'env'>): Detection {
     return fail(
       above
         ? `No package.json in ${root}. Run init in your Strapi project's root: cd ${above}`
-        : `No package.json in ${root}: this is not a Strapi project. Run init in the root of a Strapi 4 project.`
+        : `No package.json in ${root}: this is not a Strapi project. Run init in the root of a Strapi 4 or 5 project.`
     );
   }
   if (packageJson === null) return fail(`${path.join(root, 'package.json')} is not valid JSON; fix it and run init again.`);
@@ -28,39 +28,24 @@ export function detectProject(io: Pick<CliIo, 'cwd' | 'env'>): Detection {
   const range = packageJson.dependencies?.['@strapi/strapi'];
   if (typeof range !== 'string') {
     return fail(
-      `${root} is not a Strapi project: package.json has no "@strapi/strapi" dependency. Run init in the root of a Strapi 4 project.`
+      `${root} is not a Strapi project: package.json has no "@strapi/strapi" dependency. Run init in the root of a Strapi 4 or 5 project.`
     );
   }
-  const installed = readPackageJson(path.join(root, 'node_modules', '@strapi', 'strapi')) as { version?: string } | undefined;
-  const major = majorOf(range) ?? majorOf(installed?.version);
-  if (major === undefined) {
-    return fail(
-      `Cannot tell the Strapi version from "@strapi/strapi": "${range}". Install your dependencies and run init again.`
-    );
-  }
-  if (major !== SUPPORTED_MAJOR) {
-    return fail(
-      major > SUPPORTED_MAJOR
-        ? `This is a Strapi ${major} project ("@strapi/strapi": "${range}"); strapi-passwordless-login supports Strapi 4 only, Strapi ${major} is not supported yet.`
-        : `This is a Strapi ${major} project ("@strapi/strapi": "${range}"); strapi-passwordless-login needs Strapi 4.`
-    );
-  }
+  const installed = readPackageJson(path.join(root, 'node_modules', '@strapi', 'strapi')) as { version?: unknown } | undefined;
+  const installedVersion = typeof installed?.version === 'string' ? installed.version : undefined;
+  const verdict = judgeStrapiVersion(installedVersion, range);
+  if (verdict.kind === 'refused') return fail(verdict.message);
   return {
     kind: 'project',
     project: {
       root,
       language: fs.existsSync(path.join(root, 'tsconfig.json')) ? 'ts' : 'js',
-      strapiVersion: installed?.version ?? range,
+      strapiVersion: installedVersion ?? range,
+      strapiMajor: verdict.major,
       packageJson,
       packageManager: detectPackageManager(root, io.env),
     },
   };
-}
-
-/** `4.26.2`, `^4.15.0`, `~4.25.1`, `>=4.0.0 <5`, `4.x` → 4; `latest`, `*`, tags → undefined. */
-export function majorOf(range: string | undefined): number | undefined {
-  const match = /^[\s^~>=v]*(\d+)(?!\d)/.exec(range ?? '');
-  return match ? Number(match[1]) : undefined;
 }
 
 /** undefined: no file; null: not JSON. */

@@ -2,7 +2,7 @@
  * The text init writes or asks the user to add. Kept in one place so that a file
  * init creates and the lines it prints for a manual edit never drift apart.
  */
-import type { Language } from './types';
+import type { Language, StrapiMajor } from './types';
 
 export const PACKAGE_NAME = 'strapi-passwordless-login';
 
@@ -81,10 +81,26 @@ export function renderUsersPermissionsEntry(options = { unit: '  ', depth: 0, eo
   return render(USERS_PERMISSIONS_ENTRY, options);
 }
 
-/** A whole config/plugins file, in the shape Strapi generates. */
-export function renderPluginsConfig(language: Language): string {
-  const head = language === 'ts' ? 'export default ({ env }) => ({' : 'module.exports = ({ env }) => ({';
-  return [head, renderUsersPermissionsEntry({ unit: '  ', depth: 1, eol: '\n' }), '});', ''].join('\n');
+/** How a Strapi 5 TypeScript config types its parameter; the project compiles it with `strict`. */
+export const TYPED_ENV_PARAMETER = '({ env }: Core.Config.Shared.ConfigParams)';
+
+/**
+ * A whole config/plugins file, in the shape Strapi generates. Strapi 5 compiles a
+ * TypeScript project with `strict` and `noEmitOnError`: an untyped `{ env }` would
+ * stop its build, so that file types it as Strapi 5's own generated config does.
+ */
+export function renderPluginsConfig(language: Language, major: StrapiMajor): string {
+  const entry = renderUsersPermissionsEntry({ unit: '  ', depth: 1, eol: '\n' });
+  if (language === 'js') return ['module.exports = ({ env }) => ({', entry, '});', ''].join('\n');
+  if (major === 4) return ['export default ({ env }) => ({', entry, '});', ''].join('\n');
+  return [
+    "import type { Core } from '@strapi/strapi';",
+    '',
+    `export default ${TYPED_ENV_PARAMETER}: Core.Config.Plugin => ({`,
+    entry,
+    '});',
+    '',
+  ].join('\n');
 }
 
 const ADMIN_COMMENT = `// Passwordless login (${PACKAGE_NAME}): Settings → Users & Permissions → Passwordless login.`;

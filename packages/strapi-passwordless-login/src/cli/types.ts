@@ -6,8 +6,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** Strapi 4 decides by the presence of tsconfig.json in the project root. */
+/** Strapi 4 and 5 both decide by the presence of tsconfig.json in the project root. */
 export type Language = 'js' | 'ts';
+
+/** The majors init sets up; steps differ where Strapi 5 does (its config shape, its admin). */
+export type StrapiMajor = 4 | 5;
 
 export type PackageManager = 'npm' | 'yarn' | 'pnpm';
 
@@ -24,6 +27,7 @@ export interface Project {
   language: Language;
   /** The installed version when known, else the range from package.json. */
   strapiVersion: string;
+  strapiMajor: StrapiMajor;
   packageJson: PackageJson;
   packageManager: PackageManager;
 }

@@ -1,6 +1,8 @@
 /**
  * src/admin/app.{js,jsx,ts,tsx}: where a Strapi 4 project customises its admin panel,
  * and so where the Passwordless login settings page is added to the Settings menu.
+ * The page is built on Strapi 4's admin kit (helper-plugin, design-system 1), which
+ * Strapi 5's admin does not load: there the step writes nothing.
  */
 import * as path from 'node:path';
 import { createFile, readText } from '../files';
@@ -13,12 +15,15 @@ const CANDIDATES = ['src/admin/app.js', 'src/admin/app.jsx', 'src/admin/app.ts',
 export const adminAppStep: Step = {
   name: 'admin settings page',
   plan(project: Project): Change[] {
-    const existing = CANDIDATES.flatMap((file) => {
-      const text = readText(path.join(project.root, file));
-      return text === undefined ? [] : [{ file, text }];
+    const file = project.language === 'ts' ? 'src/admin/app.tsx' : 'src/admin/app.js';
+    if (project.strapiMajor === 5) {
+      return [{ status: 'skipped', path: file, reason: 'the Strapi 5 admin page is not in this version yet' }];
+    }
+    const existing = CANDIDATES.flatMap((candidate) => {
+      const text = readText(path.join(project.root, candidate));
+      return text === undefined ? [] : [{ file: candidate, text }];
     });
     if (existing.length === 0) {
-      const file = project.language === 'ts' ? 'src/admin/app.tsx' : 'src/admin/app.js';
       return [
         {
           status: 'create',

@@ -1,6 +1,7 @@
 /**
  * src/extensions/users-permissions/strapi-server.{js,ts}: the file through which
- * Strapi 4 lets a project extend users-permissions, and so where the package plugs in.
+ * Strapi 4 and 5 let a project extend users-permissions, and so where the package plugs
+ * in. The same shim serves both majors: withPasswordless picks the major when it runs.
  */
 import * as path from 'node:path';
 import { createFile, readLanguageVariants } from '../files';
