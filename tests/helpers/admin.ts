@@ -3,6 +3,7 @@
  * admin permissions, a user in it, and the admin JWT the panel would send.
  */
 import { randomUUID } from 'node:crypto';
+import { STRAPI_MAJOR } from './host';
 
 export const UP_ADMIN_ACTIONS = {
   templatesRead: 'plugin::users-permissions.email-templates.read',
@@ -37,5 +38,13 @@ export async function createAdmin(strapi: any, actions: string[] | 'super'): Pro
     registrationToken: null,
     roles: [role.id],
   });
-  return { email, auth: `Bearer ${strapi.admin.services.token.createJwtToken(user)}` };
+  return { email, auth: `Bearer ${await adminToken(strapi, user)}` };
+}
+
+/** The access token the admin panel would hold: a JWT on Strapi 4, a session's access token on Strapi 5. */
+async function adminToken(strapi: any, user: { id: number }): Promise<string> {
+  if (STRAPI_MAJOR === 4) return strapi.admin.services.token.createJwtToken(user);
+  const sessions = strapi.sessionManager('admin');
+  const { token } = await sessions.generateRefreshToken(String(user.id), undefined, { type: 'session' });
+  return (await sessions.generateAccessToken(token)).token;
 }

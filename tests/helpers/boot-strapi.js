@@ -7,14 +7,16 @@
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const CONFIG_PATH = 'plugin.users-permissions.passwordless';
+/** The Strapi 5 host app (npm run test:v5 boots it instead: TEST_STRAPI=5). */
+const STRAPI5 = path.join(ROOT, 'strapi5');
+const MAJOR = process.env.TEST_STRAPI === '5' ? 5 : 4;
 
-async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extraRoutes, serveAdminPanel = false } = {}) {
+async function bootStrapi(options = {}) {
+  return MAJOR === 5 ? bootStrapi5(options) : bootStrapi4(options);
+}
+
+async function bootStrapi4({ passwordless, proxy = false, pluginConfig = {}, extraRoutes, serveAdminPanel = false } = {}) {
   const createStrapi = require('@strapi/strapi');
-  const { resolvePasswordlessConfig } = require(path.join(
-    ROOT,
-    'packages/strapi-passwordless-login/dist/server/config/resolve-config'
-  ));
   const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel, autoReload: false });
   instance.log.level = process.env.TEST_LOG_LEVEL || 'error';
   await instance.register();
@@ -23,8 +25,7 @@ async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extr
     // written the overrides into config/plugins.ts.
     const { env } = require('@strapi/utils');
     const fileConfig = require(path.join(ROOT, 'dist/config/plugins.js')).default({ env });
-    const merged = mergeDeep(fileConfig['users-permissions'].config.passwordless, passwordless);
-    instance.config.set(CONFIG_PATH, resolvePasswordlessConfig(merged, { isProduction: false }));
+    configure(instance, 'plugin.users-permissions', fileConfig, passwordless, path.join(ROOT, 'packages/strapi-passwordless-login/dist'));
   }
   for (const [key, value] of Object.entries(pluginConfig)) instance.config.set(key, value);
   await instance.bootstrap();
@@ -35,6 +36,35 @@ async function bootStrapi({ passwordless, proxy = false, pluginConfig = {}, extr
   return instance;
 }
 
+/**
+ * The Strapi 5 host, with its own node_modules: Strapi 5 and the package as installed
+ * there (a copy, as from the registry; scripts/sync-strapi5.js refreshes it).
+ */
+async function bootStrapi5({ passwordless, proxy = false, pluginConfig = {}, extraRoutes, serveAdminPanel = false } = {}) {
+  const { createStrapi } = require(path.join(STRAPI5, 'node_modules/@strapi/strapi'));
+  const instance = createStrapi({ appDir: STRAPI5, distDir: STRAPI5, serveAdminPanel, autoReload: false });
+  instance.log.level = process.env.TEST_LOG_LEVEL || 'error';
+  await instance.register();
+  if (passwordless) {
+    const { env } = require(path.join(STRAPI5, 'node_modules/@strapi/utils'));
+    const fileConfig = require(path.join(STRAPI5, 'config/plugins.js'))({ env });
+    configure(instance, 'plugin::users-permissions', fileConfig, passwordless, path.join(STRAPI5, 'node_modules/strapi-passwordless-login/dist'));
+  }
+  for (const [key, value] of Object.entries(pluginConfig)) instance.config.set(key.replace(/^plugin\./, 'plugin::'), value);
+  await instance.bootstrap();
+  if (extraRoutes) instance.server.routes({ type: 'content-api', routes: extraRoutes });
+  instance.server.app.proxy = proxy;
+  instance.server.mount();
+  return instance;
+}
+
+/** Overrides onto the config file's passwordless block, resolved and validated by the package's own resolver. */
+function configure(instance, pluginPath, fileConfig, passwordless, packageDist) {
+  const { resolvePasswordlessConfig } = require(path.join(packageDist, 'server/config/resolve-config'));
+  const merged = mergeDeep(fileConfig['users-permissions'].config.passwordless, passwordless);
+  instance.config.set(`${pluginPath}.passwordless`, resolvePasswordlessConfig(merged, { isProduction: false }));
+}
+
 function mergeDeep(base, extra) {
   if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) return extra;
   const out = { ...(base || {}) };
@@ -42,4 +72,4 @@ function mergeDeep(base, extra) {
   return out;
 }
 
-module.exports = { bootStrapi, ROOT };
+module.exports = { bootStrapi, ROOT, STRAPI5, MAJOR };

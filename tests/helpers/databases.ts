@@ -43,12 +43,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       drop: () => withMysql((db) => db.query(`DROP DATABASE IF EXISTS ${name}`)).then(() => undefined),
     };
   }
-  const filename = `${TEST_DB_DIR}/${name}.db`;
+  // Absolute: the Strapi 5 host resolves it from its own folder.
+  const filename = path.join(ROOT, TEST_DB_DIR, `${name}.db`);
   return {
     client: 'sqlite',
     name,
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
-    drop: async () => fs.rmSync(path.join(ROOT, filename), { force: true }),
+    drop: async () => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${filename}${suffix}`, { force: true });
+    },
   };
 }
 

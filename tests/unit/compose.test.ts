@@ -20,7 +20,14 @@ function projectExtension(plugin: UsersPermissionsPlugin): UsersPermissionsPlugi
   return plugin;
 }
 
+/** The Strapi that loads the extension, as far as choosing a platform reads it. */
+function strapiOf(version: string): void {
+  (global as any).strapi = { config: { get: (key: string) => (key === 'info.strapi' ? version : undefined) } };
+}
+
 describe('withPasswordless(plugin)', () => {
+  beforeEach(() => strapiOf('4.26.2'));
+
   it('composes with a project extension: both sets of actions and routes are there', () => {
     const plugin = withPasswordless(projectExtension(usersPermissions()));
     expect(Object.keys(plugin.controllers.auth)).toEqual(
@@ -73,3 +80,40 @@ describe('withPasswordless(plugin)', () => {
     expect(() => withPasswordless({ ...plugin, controllers, routes, contentTypes })).not.toThrow();
   });
 });
+
+/** users-permissions 5 as Strapi 5 hands it to strapi-server: `auth` a factory, content-api routes a function. */
+function usersPermissions5(): UsersPermissionsPlugin {
+  let shared = [
+    { method: 'POST', path: '/auth/local', handler: 'auth.callback' },
+    { method: 'POST', path: '/auth/logout', handler: 'auth.logout' },
+  ];
+  const contentApi = () => ({ type: 'content-api', routes: shared });
+  Object.defineProperty(contentApi, 'routes', { get: () => shared, set: (next) => (shared = next), enumerable: true });
+  return {
+    contentTypes: { user: { schema: { attributes: { email: { type: 'email' } } } } },
+    services: { jwt: () => ({}) },
+    controllers: { auth: () => ({ callback: async () => 'stock callback', logout: async () => 'stock logout' }) },
+    routes: { 'content-api': contentApi, admin: { type: 'admin', routes: [] } },
+  };
+}
+
+describe('withPasswordless(plugin) on Strapi 5', () => {
+  it('wraps the auth factory and the route function; stock /auth/logout stays the only logout route', () => {
+    strapiOf('5.54.0');
+    const plugin = withPasswordless(usersPermissions5());
+    const auth = plugin.controllers.auth({ strapi: {} });
+    expect(Object.keys(auth)).toEqual(expect.arrayContaining(['callback', 'logout', 'passwordless', 'passwordlessVerify']));
+    const routes = plugin.routes['content-api']({ strapi: {} }).routes;
+    expect(routes.map((route: { path: string }) => route.path)).toEqual(['/auth/local', '/auth/logout', '/auth/passwordless', '/auth/passwordless/verify']);
+    expect(plugin.routes['content-api'].routes).toHaveLength(4);
+  });
+
+  it.each([
+    ['5.26.0', /Strapi 5\.50\.2 or newer; this project runs Strapi 5\.26\.0\. Upgrade Strapi/],
+    ['3.6.8', /this project runs Strapi 3\.6\.8/],
+  ])('refuses Strapi %s, naming the version and the fix', (version, message) => {
+    strapiOf(version);
+    expect(() => withPasswordless(usersPermissions5())).toThrow(message);
+  });
+});
+
