@@ -9,6 +9,7 @@ import { createAdmin, UP_ADMIN_ACTIONS as A, type TestAdmin } from '../helpers/a
 import { expectError } from '../helpers/errors';
 import { ask, lastEmail, verify, wrongCode } from '../helpers/flow';
 import { setAdvanced } from '../helpers/settings';
+import { STRAPI_MAJOR } from '../helpers/host';
 
 let app: TestApp;
 let superAdmin: TestAdmin;
@@ -210,9 +211,14 @@ describe('templates', () => {
   ])('refuses %s with 400 INVALID_TEMPLATE naming the field; nothing is saved', async (_name, body, path) => {
     await call('put', '/templates', superAdmin, { default: { subject: 'Kept' }, locales: {} });
     const res = await call('put', '/templates', superAdmin, body);
-    expectError(res, 400, 'INVALID_TEMPLATE');
-    expect(res.body.error.name).toBe('ValidationError');
-    expect(res.body.error.details.errors.map((problem: { path: string }) => problem.path)).toContain(path);
+    if (STRAPI_MAJOR === 5 && path === 'locales.__proto__') {
+      // Strapi 5's body parser refuses a __proto__ key itself, before any route runs.
+      expect(res.status).toBe(400);
+    } else {
+      expectError(res, 400, 'INVALID_TEMPLATE');
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.details.errors.map((problem: { path: string }) => problem.path)).toContain(path);
+    }
     expect((await call('get', '/templates', readOnly)).body.saved.default).toEqual({ subject: 'Kept' });
   });
 
@@ -281,24 +287,20 @@ describe('access', () => {
   });
 
   it('the saved lists are read for unknown identifiers too, so an expired cache does not time known accounts apart', async () => {
-    const realStore = app.strapi.store;
+    // Scoped stores (strapi.store({ type, name })) read through strapi.store.get, on both majors.
+    const store = app.strapi.store;
+    const realGet = store.get;
     let reads = 0;
-    app.strapi.store = (...args: unknown[]) => {
-      const store = realStore.apply(app.strapi, args);
-      return {
-        ...store,
-        get: (params: { key?: string }) => {
-          if (params?.key === 'passwordless-access') reads += 1;
-          return store.get(params);
-        },
-      };
+    store.get = (params: { key?: string }) => {
+      if (params?.key === 'passwordless-access') reads += 1;
+      return realGet(params);
     };
     try {
       app.advanceClock(6_000); // past the 5-second cache
       await verify(app, newEmail('nobody'), '000000');
       expect(reads).toBeGreaterThan(0);
     } finally {
-      app.strapi.store = realStore;
+      store.get = realGet;
     }
   });
 
