@@ -62,6 +62,21 @@ describe(`two instances on one ${TEST_DB} database`, () => {
     expect((await verify(a, user.email, code, ip)).status).toBe(400);
   });
 
+  it('sign-out everywhere through one instance: the other refuses the access token issued before at once', async () => {
+    const ip = from();
+    const user = await register();
+    expect((await ask(a, user.email, ip)).status).toBe(200);
+    await settleBoth();
+    const signedIn = await verify(a, user.email, codeFrom(ses.to(user.email)[0]), ip);
+    expect(signedIn.status).toBe(200);
+    const me = (through: Instance) => through.http().get('/api/users/me').set('Authorization', `Bearer ${signedIn.body.jwt}`);
+    expect((await me(a)).status).toBe(200);
+    const out = await b.http().post('/api/auth/logout').set('Authorization', `Bearer ${signedIn.body.jwt}`).send({ everywhere: true });
+    expect(out.status).toBe(200);
+    expect((await me(a)).status).toBe(401);
+    expect((await me(b)).status).toBe(401);
+  });
+
   it('the per-identifier cooldown holds across instances', async () => {
     const user = await register();
     expect((await ask(a, user.email, from())).status).toBe(200);
