@@ -3,7 +3,9 @@
  * npm run bench: the compiled project on SQLite (or DATABASE_CLIENT=postgres), driven
  * over loopback by autocannon, every figure measured side by side in one run and
  * reported as ratios (absolute numbers drift on a shared machine; ratios are the result).
- * Writes bench/results.json and bench/results.md. Targets print pass/short; they never fail.
+ * Writes bench/results.json and bench/results.md (TEST_STRAPI=5: the Strapi 5 host, in the
+ * JWT mode UP_JWT_MANAGEMENT names, to results-strapi5-<mode>.*). Targets print pass/short;
+ * they never fail.
  *
  * BENCH_SECONDS (default 5) per throughput run, BENCH_MEMORY_REQUESTS (default 100000).
  * BENCH_ONLY=noop,request,... runs a subset (names as in results.json) while working on
@@ -51,8 +53,9 @@ async function createDatabase() {
       drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
-  const file = `.tmp/bench-${randomUUID().slice(0, 8)}.db`;
-  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => fs.rmSync(path.join(ROOT, file), { force: true }) };
+  // Absolute: the Strapi 5 host (TEST_STRAPI=5) resolves it from its own folder.
+  const file = path.join(ROOT, `.tmp/bench-${randomUUID().slice(0, 8)}.db`);
+  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => fs.rmSync(file, { force: true }) };
 }
 
 function startStrapi(env) {
@@ -135,9 +138,12 @@ async function main() {
     EMAIL_PROVIDER: 'amazon-ses', AWS_SES_KEY: 'AKIABENCH', AWS_SES_SECRET: 'bench', AWS_SES_ENDPOINT: ses.url, EMAIL_FROM: 'bench@bench.test', PROXY: 'false',
     ...database.env,
   };
-  await require('@strapi/strapi').compile({ appDir: ROOT });
+  // TEST_STRAPI=5: the Strapi 5 host (strapi5/, JavaScript: nothing to compile).
+  if (process.env.TEST_STRAPI === '5') require('../scripts/sync-strapi5');
+  else await require('@strapi/strapi').compile({ appDir: ROOT });
   const app = await startStrapi(env);
-  const results = { machine: `${require('node:os').cpus().length} cores, ${require('node:os').cpus()[0].model}, Node ${process.version}`, database: CLIENT, seconds: SECONDS, runs: {} };
+  const strapiVersion = require(process.env.TEST_STRAPI === '5' ? path.join(ROOT, 'strapi5/node_modules/@strapi/strapi/package.json') : '@strapi/strapi/package.json').version;
+  const results = { strapi: `${strapiVersion}${process.env.TEST_STRAPI === '5' ? ` (${process.env.UP_JWT_MANAGEMENT === 'legacy-support' ? 'legacy-support' : 'refresh'} mode)` : ''}`, machine: `${require('node:os').cpus().length} cores, ${require('node:os').cpus()[0].model}, Node ${process.version}`, database: CLIENT, seconds: SECONDS, runs: {} };
   const log = (line) => console.error(`[bench] ${line}`);
   try {
     log('preparing users');
@@ -164,7 +170,10 @@ async function main() {
     log('verify: issuing codes beforehand through the service');
     // A timed run like the others (an amount-based one ends on autocannon's next
     // one-second tick); codes for up to 2,500 verifies a second.
-    const verifyUsers = await app.call('createUsers', { prefix: 'ver', count: 1000 + SECONDS * 2500 });
+    // Strapi 5 refresh mode: accounts that signed in before (see createUsers); Strapi 4 and
+    // legacy mode keep the first-sign-in workload earlier runs measured.
+    const refreshMode = process.env.TEST_STRAPI === '5' && process.env.UP_JWT_MANAGEMENT !== 'legacy-support';
+    const verifyUsers = await app.call('createUsers', { prefix: 'ver', count: 1000 + SECONDS * 2500, proven: refreshMode });
     const verifyCodes = await app.call('issueCodes', { userIds: verifyUsers });
     const verifyBody = (offset) => (i) => ({ identifier: `ver${offset + i}@bench.test`, code: verifyCodes[offset + i] });
     await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(0), amount: 1000 });
@@ -243,7 +252,7 @@ async function main() {
     [[memory], () => [`RSS growth after ${memory.requests} requests`, `${memory.growth_mb} MB (${memory.rss_before_mb} → ${memory.rss_after_mb})`, '< 50 MB', status(memory.growth_mb < 50)]],
   ].filter(([needs]) => needs.every(Boolean)).map(([, build]) => build());
   const markdown = [
-    `Database: ${CLIENT}; machine: ${results.machine}; ${CONNECTIONS} connections, ${SECONDS} s per throughput run.`,
+    `Strapi ${results.strapi}; database: ${CLIENT}; machine: ${results.machine}; ${CONNECTIONS} connections, ${SECONDS} s per throughput run.`,
     '',
     '| measure | result | target | status |',
     '|---|---|---|---|',
@@ -252,7 +261,8 @@ async function main() {
     ...(growth ? [`Lookup plan: ${growth.plan}`] : []),
   ].join('\n');
   // A subset never overwrites the full run's results.
-  const base = ONLY.length > 0 ? 'results-partial' : 'results';
+  const host = process.env.TEST_STRAPI === '5' ? `-strapi5-${process.env.UP_JWT_MANAGEMENT === 'legacy-support' ? 'legacy' : 'refresh'}` : '';
+  const base = `${ONLY.length > 0 ? 'results-partial' : 'results'}${host}`;
   fs.writeFileSync(path.join(__dirname, `${base}.json`), `${JSON.stringify({ ...results, only: ONLY, table: rows }, null, 2)}\n`);
   fs.writeFileSync(path.join(__dirname, `${base}.md`), `${markdown}\n`);
   console.log(markdown);
