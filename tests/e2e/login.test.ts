@@ -58,6 +58,10 @@ describe('code login, end to end', () => {
     expect(Object.keys(login.body.user).sort()).toEqual(Object.keys(local.body.user).sort());
   });
 
+  it('reads its config without deprecation warnings (Strapi 5 warns on every "plugin." read)', () => {
+    expect(app.logs.filter((line) => /deprecated/i.test(line.message))).toEqual([]);
+  });
+
   it('stores only an HMAC: the plaintext code is nowhere in the challenge table', async () => {
     const user = await createUser(app.strapi);
     await ask(app, user.email);

@@ -59,6 +59,8 @@ export function testEnv(ses: SesServer, database: TestDatabase, extra: Record<st
     API_TOKEN_SALT: 'test-api-token-salt',
     ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
     TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+    // Strapi 5 encrypts API tokens with it (and warns without it).
+    ENCRYPTION_KEY: 'test-encryption-key',
     JWT_SECRET: 'test-jwt-secret',
     PROXY: 'false',
     ...database.env,
