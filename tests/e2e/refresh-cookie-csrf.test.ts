@@ -91,6 +91,17 @@ describeIf(JWT_MODE === 'refresh')('the refresh cookie against a hostile page', 
       expect(behindProxy.status).toBe(200);
       expect(cookieAttributes(setCookies(behindProxy)[0])).toContain('secure');
     });
+
+    it('a sign-out everywhere over plain HTTP answers 403 HTTPS_REQUIRED before ending anything (stock: 500 after it)', async () => {
+      process.env.NODE_ENV = environment;
+      const user = await createUser(app.strapi);
+      const code = await codeFor(app, user.email);
+      const { body } = await app.http().post('/api/auth/passwordless/verify').send({ identifier: user.email, code });
+      process.env.NODE_ENV = 'production';
+      const res = await app.http().post('/api/auth/logout').set('Authorization', `Bearer ${body.jwt}`).send({ everywhere: true });
+      expectError(res, 403, 'HTTPS_REQUIRED');
+      expect((await app.http().get('/api/users/me').set('Authorization', `Bearer ${body.jwt}`)).status).toBe(200);
+    });
   });
 });
 

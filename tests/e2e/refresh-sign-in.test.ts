@@ -101,6 +101,17 @@ describeIf(JWT_MODE === 'refresh')('verify in refresh mode answers as /api/auth/
   it.each([
     ['a deviceId that is not a string', { deviceId: 42 }],
     ['an empty deviceId', { deviceId: '' }],
+  ])('ignores %s, as stock /api/auth/local does', async (_label, extra) => {
+    const user: CreatedUser = await createUser(app.strapi);
+    const code = await codeFor(app, user.email);
+    const res = await app.http().post('/api/auth/passwordless/verify').send({ identifier: user.email, code, ...extra });
+    expect(res.status).toBe(200);
+    const rows = await app.strapi.db.query('admin::session').findMany({ where: { userId: String(user.id), origin: 'users-permissions' } });
+    expect(rows.map((row: { deviceId: string | null }) => row.deviceId ?? null)).toEqual([null]);
+  });
+
+  it.each([
+    ['a deviceId over the column’s 255 characters', { deviceId: 'd'.repeat(256) }],
     ['an unknown key beside it', { deviceId: 'x', scope: 'all' }],
   ])('refuses %s with 400 INVALID_BODY, and the code stays unspent', async (_label, extra) => {
     const user: CreatedUser = await createUser(app.strapi);

@@ -6,6 +6,7 @@ import { startStrapi, RELAXED_LIMITS, type TestApp } from '../helpers/strapi';
 import { createUser } from '../helpers/users';
 import { me, signIn } from '../helpers/flow';
 import { expectError } from '../helpers/errors';
+import { JWT_MODE } from '../helpers/host';
 
 let app: TestApp;
 
@@ -35,6 +36,20 @@ describe('POST /api/auth/logout { everywhere: true }', () => {
     expect((await me(app, again)).status).toBe(200);
   });
 
+  it('a stock password sign-in in the same second as the sign-out gets a token that works (not one refused for life)', async () => {
+    const password = 'Correct-Horse-9';
+    const user = await createUser(app.strapi);
+    const jwt = await signIn(app, user.email);
+    // The first sign-in removed the claimant's password: the owner sets one.
+    await app.strapi.plugin('users-permissions').service('user').edit(user.id, { password });
+    // JWTs carry whole seconds: sign out at the start of one, so the sign-in falls in the same.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+    expect((await logout({ everywhere: true }, jwt)).status).toBe(200);
+    const local = await app.http().post('/api/auth/local').send({ identifier: user.email, password });
+    expect(local.status).toBe(200);
+    expect((await me(app, local.body.jwt)).status).toBe(200);
+  });
+
   it('leaves other accounts alone', async () => {
     const [a, b] = [await createUser(app.strapi), await createUser(app.strapi)];
     const [jwtA, jwtB] = [await signIn(app, a.email), await signIn(app, b.email)];
@@ -55,8 +70,9 @@ describe('POST /api/auth/logout { everywhere: true }', () => {
   });
 
   it.each([
-    ['an unknown key', { everywhere: true, all: true }],
-    ['everywhere as a string', { everywhere: 'yes' }],
+    // Strapi 5 refresh mode: users-permissions' own logout ignores unknown keys, and so do we there.
+    ...(JWT_MODE === 'legacy' ? [['an unknown key', { everywhere: true, all: true }] as const] : []),
+    ['everywhere as a string', { everywhere: 'yes' }] as const,
   ])('refuses %s with 400 INVALID_BODY', async (_label, body) => {
     const user = await createUser(app.strapi);
     expectError(await logout(body, await signIn(app, user.email)), 400, 'INVALID_BODY');

@@ -33,9 +33,9 @@ export const ERROR_CODES = {
   /** `POST /auth/logout` with `{ everywhere: true }` from a request that is not signed in. Send the JWT (or the cookie). */
   NOT_SIGNED_IN: 'NOT_SIGNED_IN',
   /**
-   * Strapi 5 refresh mode: the answer would set users-permissions' Secure refresh cookie,
-   * but the request came over plain HTTP (stock /api/auth/local answers 500 there). The
-   * code is not spent. Fix: call Strapi over https; behind a TLS proxy set
+   * Strapi 5 refresh mode: the answer would set (or clear) users-permissions' Secure refresh
+   * cookie, but the request came over plain HTTP (stock answers 500 there). Nothing was
+   * done: the code is not spent, no session ended. Fix: call Strapi over https; behind a TLS proxy set
    * `server.proxy.koa: true`; or set users-permissions `sessions.cookie.secure: false`.
    */
   HTTPS_REQUIRED: 'HTTPS_REQUIRED',

@@ -10,6 +10,7 @@ import { withMailboxProof } from './controllers/mailbox-proof';
 import { registerWithSessionCheck } from './utils/session-check';
 import services from './services';
 import { PASSWORDLESS_ACTIONS, passwordlessActions } from './controllers/passwordless';
+import { withRevocation } from './controllers/token-revocation';
 import routes from './routes/content-api/passwordless';
 import { choosePlatform } from './platform';
 import type { Action } from './platform/types';
@@ -73,7 +74,7 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
   plugin.services = { ...plugin.services, ...services };
 
   const auth = plugin.controllers.auth;
-  const extend = (own: Actions): Actions => ({ ...own, ...withMailboxProof(own), ...passwordlessActions(own) });
+  const extend = (own: Actions): Actions => ({ ...own, ...withRevocation(own), ...withMailboxProof(own), ...passwordlessActions(own) });
   plugin.controllers = {
     ...plugin.controllers,
     // Strapi 5 builds controllers from factories: wrapping the factory is the only way in.

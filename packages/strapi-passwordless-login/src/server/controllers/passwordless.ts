@@ -36,7 +36,7 @@ export function passwordlessActions(stock: Record<string, Action>): Record<Passw
     },
 
     async passwordlessVerify(ctx: Context): Promise<void> {
-      const body = await validateVerifyBody(ctx.request.body, { deviceId: platform().sessionMode() === 'refresh' });
+      const body = await validateVerifyBody(ctx.request.body, { deviceId: platform().major === 5 });
       // Before the code is spent: an answer that could not be sent must not cost the code.
       // Written, not thrown: Strapi's route authorization turns a thrown 403 into a bare one.
       const refusal = platform().signInRefusal(ctx);
@@ -68,6 +68,9 @@ export function passwordlessActions(stock: Record<string, Action>): Record<Passw
     async logout(ctx: Context, next?: () => Promise<unknown>): Promise<unknown> {
       const refresh = platform().stockLogoutRoute && platform().sessionMode() === 'refresh';
       const { everywhere, ...rest } = await validateLogoutBody(ctx.request.body, { refresh });
+      // Stock clears the Secure cookie over plain HTTP with a 500, after revoking: refused first.
+      const refusal = platform().signInRefusal(ctx);
+      if (refusal) return respondWithError(ctx, 403, 'ForbiddenError', refusal, ERROR_CODES.HTTPS_REQUIRED);
       const all = everywhere === true || (refresh && rest.scope === 'all');
       if (all) {
         const user = ctx.state.user as { id?: number } | undefined;

@@ -51,6 +51,8 @@ export interface Platform {
   signIn(ctx: Context, user: SessionFields): Promise<Record<string, unknown>>;
   /** Access token(s) again after a revocation at `sessionsValidAfter` (password reset), replacing those in `body`. */
   reissue(ctx: Context, user: SessionFields, body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Stock auth actions this platform wraps beyond the shared ones (Strapi 5 refresh mode: `refresh`). */
+  wrapStockAuth(stock: Record<string, Action>): Record<string, Action>;
   /** The user as /api/auth/local returns it. */
   sanitizeUser(ctx: Context, user: Record<string, unknown>): Promise<unknown>;
   /** Ends every refresh session of the account, where they exist. */

@@ -48,8 +48,6 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async claimForMailboxOwner(user: SessionFields): Promise<Required<SessionFields>> {
       const at = Date.now();
       const fields = { id: user.id, mailboxProvenAt: at, sessionsValidAfter: nextValidAfter(at, user.sessionsValidAfter) };
-      // Strapi 5 refresh mode: the claimant's refresh sessions end too.
-      await platform().endSessions(user.id);
       await users()
         .where('id', user.id)
         .update({
@@ -58,7 +56,16 @@ export default ({ strapi }: { strapi: Strapi }) => {
           [column('password')]: null,
           [column('confirmed')]: true,
         });
+      // Strapi 5 refresh mode: the claimant's refresh sessions end too, after the password
+      // is gone (a session rotating meanwhile is refused on refresh: see strapi-v5).
+      await platform().endSessions(user.id);
       return fields;
+    },
+
+    /** The account's revocation instant (0: none). */
+    async validAfter(userId: number): Promise<number> {
+      const row = await users().where('id', userId).first(column('sessionsValidAfter'));
+      return Number(row?.[column('sessionsValidAfter')] ?? 0);
     },
 
     /** Marks the mailbox proven without touching anything else (confirmation email, admin-created). */

@@ -36,4 +36,6 @@ export const strapiV4: Platform = {
   sanitizeUser: (ctx, user) => sanitize.contentAPI.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth }),
 
   endSessions: async () => undefined,
+
+  wrapStockAuth: () => ({}),
 };

@@ -4,11 +4,14 @@
  * `legacy-support` answers as Strapi 4 does; `refresh` signs in with a session
  * (strapi-v5/refresh-sessions).
  */
-import type { Platform } from '../platform/types';
+import type { Action, Platform } from '../platform/types';
 import { issueUserJwt } from '../utils/jwt';
 import { writeSessionCookie } from '../utils/session-cookie';
 import { USER_UID } from '../utils/uids';
-import { accessToken, endAllSessions, refreshCookie, signInWithSession, wantsCookie } from './refresh-sessions';
+import { accessToken, endAllSessions, refreshCookie, refreshTokenOf, refuseRevokedFamily, signInWithSession, wantsCookie } from './refresh-sessions';
+import { claimsOf } from '../utils/jwt';
+import { getService } from '../utils/get-service';
+import { reissueIfRevoked } from '../controllers/token-revocation';
 
 type Strapi5 = {
   get(name: 'auth'): ReturnType<Platform['authContainer']>;
@@ -50,10 +53,32 @@ export const strapiV5: Platform = {
     return { jwt };
   },
 
-  async reissue(_ctx, user, body) {
+  async reissue(ctx, user, body) {
     if (this.sessionMode() !== 'refresh') return { ...body, jwt: issueUserJwt(strapi, user.id, notBefore(user)) };
-    const refreshToken = typeof body.refreshToken === 'string' ? body.refreshToken : null;
+    const refreshToken = refreshTokenOf(ctx, body);
     return refreshToken ? { ...body, jwt: await accessToken(refreshToken, user) } : body;
+  },
+
+  /**
+   * Stock /auth/refresh in refresh mode: a session family begun before the account's
+   * revocation is refused (a rotation that raced the revocation), and a token issued in
+   * the revocation's own second is issued again past it.
+   */
+  wrapStockAuth(stock): Record<string, Action> {
+    const { refresh } = stock;
+    if (!refresh) return {};
+    return {
+      refresh: async (ctx, next) => {
+        const result = await refresh(ctx, next);
+        const body = ctx.body as { jwt?: unknown } | undefined;
+        if (this.sessionMode() !== 'refresh' || ctx.status !== 200 || typeof body?.jwt !== 'string') return result;
+        const { userId, sessionId } = claimsOf(body.jwt) ?? {};
+        const validAfter = await getService('passwordless-sessions').validAfter(Number(userId));
+        if (await refuseRevokedFamily(ctx, { userId: Number(userId), sessionId: String(sessionId), validAfter })) return result;
+        await reissueIfRevoked(ctx, validAfter);
+        return result;
+      },
+    };
   },
 
   sanitizeUser: (ctx, user) => app().contentAPI.sanitize.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth }),

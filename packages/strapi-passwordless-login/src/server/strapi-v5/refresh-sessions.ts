@@ -13,9 +13,14 @@ import type { SessionFields } from '../services/passwordless-sessions';
 
 const ORIGIN = 'users-permissions';
 const DEFAULT_COOKIE = 'strapi_up_refresh';
+// users-permissions' default maxRefreshTokenLifespan (30 days), in seconds.
+const DEFAULT_MAX_REFRESH_LIFESPAN = 30 * 24 * 3600;
+// A revocation instant further ahead than this (clocks of two instances apart) is not waited for.
+const MAX_WAIT_MS = 2_000;
 
 interface UpSessions {
   httpOnly?: boolean;
+  maxRefreshTokenLifespan?: number;
   cookie?: { name?: string; secure?: boolean; sameSite?: 'lax' | 'strict' | 'none'; path?: string; domain?: string; maxAge?: number };
 }
 
@@ -23,6 +28,7 @@ interface SessionManager {
   generateRefreshToken(userId: string, deviceId: string | undefined, options: { type: 'refresh'; metadata?: object }): Promise<{ token: string }>;
   generateAccessToken(refreshToken: string): Promise<{ token: string } | { error: string }>;
   invalidateRefreshToken(userId: string, deviceId?: string): Promise<void>;
+  revokeSessionById(userId: string, sessionId: string): Promise<boolean>;
 }
 
 const manager = (): SessionManager => (strapi as unknown as { sessionManager(origin: string): SessionManager }).sessionManager(ORIGIN);
@@ -66,10 +72,54 @@ export async function signInWithSession(ctx: Context, user: SessionFields): Prom
  */
 export async function accessToken(refreshToken: string, user: SessionFields): Promise<string> {
   const wait = Number(user.sessionsValidAfter ?? 0) - Date.now();
-  if (wait > 0) await sleep(wait);
+  if (wait > 0) await sleep(Math.min(wait, MAX_WAIT_MS));
   const access = await manager().generateAccessToken(refreshToken);
   if ('error' in access) throw new utils.errors.ApplicationError('Invalid credentials');
   return access.token;
+}
+
+/** The refresh token an answer carries: in its body, or in the cookie it sets. */
+export function refreshTokenOf(ctx: Context, body: Record<string, unknown>): string | null {
+  if (typeof body.refreshToken === 'string') return body.refreshToken;
+  const { name } = refreshCookie();
+  const set = ctx.response.headers['set-cookie'];
+  const line = (Array.isArray(set) ? set : set ? [String(set)] : []).find((cookie) => cookie.startsWith(`${name}=`));
+  const value = line?.slice(name.length + 1).split(';')[0];
+  return value || null;
+}
+
+/**
+ * A refresh that rotated a session whose family began before the account's revocation:
+ * stock's rotation reads the session, then writes its successor, so a rotation racing a
+ * sign-out everywhere (or a first proof of the mailbox) can leave a live successor behind.
+ * Its family start is the original sign-in's (kept across rotations); a family begun
+ * before the revocation's second is refused and ended here, as stock refuses a revoked
+ * token (401 "Invalid refresh token"). A family begun within that second is let be: a
+ * password change's new session is made then.
+ */
+export async function refuseRevokedFamily(ctx: Context, { userId, sessionId, validAfter }: { userId: number; sessionId: string; validAfter: number }): Promise<boolean> {
+  if (!validAfter) return false;
+  const session = (await strapi.db.query('admin::session').findOne({ where: { sessionId } })) as
+    | { metadata?: { loginAt?: string } | null; absoluteExpiresAt?: string | Date | null }
+    | null;
+  if (!session || familyStart(session) >= validAfter - 1000) return false;
+  await manager().revokeSessionById(String(userId), sessionId);
+  if (wantsCookie(ctx)) {
+    const { name, options } = refreshCookie();
+    const { maxAge: _maxAge, ...cleared } = options;
+    ctx.cookies.set(name, '', { ...cleared, expires: new Date(0) });
+  }
+  ctx.status = 401;
+  ctx.body = { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Invalid refresh token', details: {} } };
+  return true;
+}
+
+/** When the session's family began: the first sign-in's loginAt, else its absolute expiry less the family's lifespan. */
+function familyStart(session: { metadata?: { loginAt?: string } | null; absoluteExpiresAt?: string | Date | null }): number {
+  const loginAt = Date.parse(session.metadata?.loginAt ?? '');
+  if (Number.isFinite(loginAt)) return loginAt;
+  const lifespan = upSessions().maxRefreshTokenLifespan ?? DEFAULT_MAX_REFRESH_LIFESPAN;
+  return new Date(session.absoluteExpiresAt ?? 0).getTime() - lifespan * 1000;
 }
 
 /** Every refresh session of the account (stock `logout { scope: 'all' }` does the same). */

@@ -16,7 +16,7 @@ export function issueUserJwt(strapi: Strapi, userId: number, { notBeforeSeconds 
 }
 
 /** A JWT's claims, without verifying it: only for tokens users-permissions has verified or we issued. */
-function claimsOf(token: string | undefined): Record<string, unknown> | undefined {
+export function claimsOf(token: string | undefined): Record<string, unknown> | undefined {
   const payload = token?.split('.')[1];
   if (!payload) return undefined;
   try {

@@ -25,8 +25,12 @@ const token = yup.string().required().matches(/^[A-Za-z0-9_-]{20,200}$/, '${path
 // Picks the email's language; an unknown but well-formed locale falls back to the default.
 const locale = yup.string().max(MAX_LOCALE_LENGTH).matches(LOCALE, '${path} must be a locale tag such as fr or pt-BR').optional();
 
-// Strapi 5 refresh mode: the device a session belongs to, as stock /auth/local takes it.
-const deviceId = yup.string().min(1).max(255).optional();
+// Strapi 5: the device a session belongs to, taken as stock /auth/local takes it (anything
+// but a non-empty string is ignored there, and here), within the column's 255 characters.
+const deviceId = yup
+  .mixed()
+  .optional()
+  .test('length', '${path} must be at most 255 characters', (value: unknown) => typeof value !== 'string' || value.length <= 255);
 
 const requestSchema = yup.object({ identifier, locale }).noUnknown().required().strict();
 const verifySchema = yup.object({ identifier, code }).noUnknown().required().strict();
@@ -34,18 +38,6 @@ const linkSchema = yup.object({ token }).noUnknown().required().strict();
 const sessionVerifySchema = yup.object({ identifier, code, deviceId }).noUnknown().required().strict();
 const sessionLinkSchema = yup.object({ token, deviceId }).noUnknown().required().strict();
 const logoutSchema = yup.object({ everywhere: yup.boolean().optional() }).noUnknown().required().strict();
-// Stock logout's own fields beside ours: which sessions (`scope: 'all'`, a `deviceId`), and
-// the refresh token when it is not in the cookie.
-const sessionLogoutSchema = yup
-  .object({
-    everywhere: yup.boolean().optional(),
-    scope: yup.string().max(32).optional(),
-    deviceId,
-    refreshToken: yup.string().max(4096).optional(),
-  })
-  .noUnknown()
-  .required()
-  .strict();
 
 export interface RequestBody {
   identifier: string;
@@ -63,9 +55,8 @@ export interface LinkBody {
 export type VerifyBody = CodeBody | LinkBody;
 export interface LogoutBody {
   everywhere?: boolean;
-  scope?: string;
-  deviceId?: string;
-  refreshToken?: string;
+  scope?: unknown;
+  [field: string]: unknown;
 }
 
 async function validate<T>(schema: yup.AnyObjectSchema, body: unknown): Promise<T> {
@@ -81,12 +72,22 @@ async function validate<T>(schema: yup.AnyObjectSchema, body: unknown): Promise<
 }
 
 export const validateRequestBody = (body: unknown): Promise<RequestBody> => validate(requestSchema, body);
-/** `{ identifier, code }`, or `{ token }` alone for a magic link; with refresh sessions, either with a `deviceId`. */
+/** `{ identifier, code }`, or `{ token }` alone for a magic link; on Strapi 5 either may carry a `deviceId`. */
 export const validateVerifyBody = (body: unknown, { deviceId: sessions }: { deviceId: boolean }): Promise<VerifyBody> => {
   const isLink = body !== null && typeof body === 'object' && 'token' in body;
   if (sessions) return validate(isLink ? sessionLinkSchema : sessionVerifySchema, body);
   return validate(isLink ? linkSchema : verifySchema, body);
 };
-/** `{}` or `{ everywhere: true }`; with refresh sessions also stock's `scope`, `deviceId`, `refreshToken`. A missing body counts as `{}`. */
-export const validateLogoutBody = (body: unknown, { refresh }: { refresh: boolean }): Promise<LogoutBody> =>
-  validate(refresh ? sessionLogoutSchema : logoutSchema, body ?? {});
+/**
+ * `{}` or `{ everywhere: true }`; a missing body counts as `{}`. With refresh sessions the
+ * route is users-permissions' own, which reads `scope`, `deviceId` and `refreshToken` and
+ * ignores the rest: only our `everywhere` is checked, the body passed on as it came.
+ */
+export async function validateLogoutBody(body: unknown, { refresh }: { refresh: boolean }): Promise<LogoutBody> {
+  if (!refresh) return validate(logoutSchema, body ?? {});
+  const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as LogoutBody) : {};
+  if (fields.everywhere !== undefined && typeof fields.everywhere !== 'boolean') {
+    throw new errors.ValidationError('Invalid request body', { code: ERROR_CODES.INVALID_BODY, errors: ['everywhere must be a boolean'] });
+  }
+  return fields;
+}
