@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * Proof on real projects: packs strapi-passwordless-login, and for each Strapi version
- * below and each flavour (JavaScript, TypeScript) makes a fresh quickstart project
- * outside the repository, installs the tarball, runs `init`, boots Strapi with email
- * through the real Amazon SES provider to a local endpoint, grants the actions as an
- * admin would, signs a user in by emailed code, and checks a second `init` changes nothing.
- * Once per version, `strapi build` bundles the admin settings page from node_modules.
+ * (package-proof/targets.js) and each flavour (JavaScript, TypeScript) makes a fresh
+ * project outside the repository with that version's own generator, installs the
+ * tarball, runs `init`, boots Strapi with email through the real Amazon SES provider to
+ * a local endpoint, grants the actions as an admin would, signs a user in by emailed
+ * code (on Strapi 5 also refreshing the session and signing out everywhere), and checks
+ * a second `init` changes nothing. Once per version, `strapi build` runs: on Strapi 4 it
+ * bundles the admin settings page from node_modules; on Strapi 5 it must succeed.
  *
  *   npm run test:package                    # the default versions (CI)
  *   npm run test:package -- 4.15.0          # the versions named (from TARGETS)
@@ -22,51 +24,10 @@ const { killAll, run } = require('./package-proof/processes');
 const { REPO, expectSuccess } = require('./package-proof/projects');
 const { startSesEndpoint } = require('./package-proof/ses-endpoint');
 const { proveProject } = require('./package-proof/prove-project');
+const { TARGETS, DEFAULT_VERSIONS, flavoursOf } = require('./package-proof/targets');
 
-/**
- * What a fresh project of each Strapi version needs to install here. DEFAULT_VERSIONS
- * run by default (and in CI); any version listed here can be named on the command line.
- */
-const TARGETS = [
-  {
-    strapi: '4.26.2',
-    // The provider skipped 4.26.2; 4.26.1 is the newest.
-    ses: '4.26.1',
-    // strapi build (with the settings page) in the TypeScript project: src/admin/app.tsx
-    // is type-checked by the admin build against the package's declarations.
-    adminBuild: { flavour: 'ts', args: ['--ignore-prompts'] },
-    overrides: {
-      // sharp 0.32 downloads libvips at install time; 0.33 ships it in registry packages.
-      sharp: '0.33.5',
-      // get-intrinsic 1.3.1 breaks the admin build (init's next steps tell users the same).
-      'get-intrinsic': '1.3.0',
-      // The newest releases miss platform builds in the registry (as the repository pins them).
-      '@swc/core': '1.16.18',
-      rollup: '4.65.0',
-    },
-  },
-  {
-    strapi: '4.15.0',
-    ses: '4.15.0',
-    // The oldest design system and helper-plugin the admin entry claims, in JavaScript
-    // (this build command has no --ignore-prompts yet).
-    adminBuild: { flavour: 'js', args: [] },
-    // This tree has no @swc/core, and rollup 3 (vite 4), which needs no pin. webpack: a fresh
-    // install resolves 5.113, whose ProgressPlugin schema refuses 4.15's options, so
-    // `strapi build` fails in any fresh 4.15.0 project (with or without this package).
-    overrides: { sharp: '0.33.5', 'get-intrinsic': '1.3.0', webpack: '5.89.0' },
-  },
-];
-// The newest Strapi 4 and the oldest the package claims (peerDependencies ^4.15.0).
-// @strapi/utils is an optional peer: as a required one, npm met it with the newest 4.x at
-// the top of node_modules on older versions and nested Strapi's own copy in each Strapi
-// package, and Strapi answered 500 for every 4xx (the dependencies step checks for it).
-const DEFAULT_VERSIONS = ['4.26.2', '4.15.0'];
-const FLAVOURS = [
-  { id: 'js', label: 'JavaScript' },
-  { id: 'ts', label: 'TypeScript' },
-];
-// Far above a normal run (~10 minutes): a last guard so that CI never hangs.
+// Far above a normal run (~12 minutes for the four default versions): a last guard so
+// that CI never hangs.
 const WATCHDOG_MS = 45 * 60_000;
 
 async function main() {
@@ -108,7 +69,7 @@ async function main() {
     ses = await startSesEndpoint({ accessKey: 'PROOFKEY' });
     for (const target of targets) {
       const installs = {};
-      for (const flavour of FLAVOURS) {
+      for (const flavour of flavoursOf(target)) {
         const result = await proveProject({ target, flavour, workDir, tarball, ses, installs });
         results.push(result);
         console.log(result.line);

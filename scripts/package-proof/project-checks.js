@@ -25,10 +25,24 @@ function checkInitWrote(dir, language) {
 }
 
 /**
+ * Strapi 5: init puts its block inside the generator's users-permissions config, which
+ * keeps refresh mode, and leaves src/admin alone: the package has no Strapi 5 admin
+ * page yet, so an admin entry there would have nothing to load.
+ */
+function checkInitKeptStrapi5Config(dir, language) {
+  const plugins = fs.readFileSync(path.join(dir, `config/plugins.${language}`), 'utf8');
+  if (!/jwtManagement: 'refresh'/.test(plugins)) throw new Error(`after init, config/plugins.${language} lost jwtManagement: 'refresh'`);
+  const written = ['app.js', 'app.jsx', 'app.ts', 'app.tsx'].filter((file) => fs.existsSync(path.join(dir, 'src/admin', file)));
+  if (written.length > 0) throw new Error(`init wrote src/admin/${written.join(', ')} in a Strapi 5 project`);
+}
+
+/**
  * The package must throw Strapi's own error classes: Strapi's error middleware maps
  * them to 4xx by instanceof, so a second copy of @strapi/utils turns every error
  * thrown with the other copy's classes into a 500 (seen with a peerDependency on
- * @strapi/utils that npm met with the newest 4.x, leaving Strapi's pinned one nested).
+ * @strapi/utils that npm met with the newest 4.x, leaving Strapi's pinned one nested;
+ * and in any fresh 5.50.2 project, where users-permissions' own errors were 500s too).
+ * The middleware is in @strapi/strapi on Strapi 4, in @strapi/core on Strapi 5.
  */
 function checkSharedStrapiUtils(dir) {
   const loadedBy = (packageName) => {
@@ -36,15 +50,16 @@ function checkSharedStrapiUtils(dir) {
     const file = fs.realpathSync(require.resolve('@strapi/utils', { paths: [from] }));
     const marker = path.join(path.sep, '@strapi', 'utils', path.sep);
     const root = path.join(file.slice(0, file.lastIndexOf(marker)), '@strapi', 'utils');
-    return { root, version: readJson(path.join(root, 'package.json'))?.version };
+    return { packageName, root, version: readJson(path.join(root, 'package.json'))?.version };
   };
-  const strapis = loadedBy('@strapi/strapi');
-  const ours = loadedBy('strapi-passwordless-login');
-  if (strapis.root !== ours.root) {
+  const core = fs.existsSync(path.join(dir, 'node_modules/@strapi/core')) ? '@strapi/core' : '@strapi/strapi';
+  const middleware = loadedBy(core);
+  for (const thrower of [loadedBy('strapi-passwordless-login'), loadedBy('@strapi/plugin-users-permissions')]) {
+    if (thrower.root === middleware.root) continue;
     throw new Error(
-      `two copies of @strapi/utils: strapi-passwordless-login loads ${ours.version} (${path.relative(dir, ours.root)}), ` +
-        `@strapi/strapi loads ${strapis.version} (${path.relative(dir, strapis.root)}); Strapi then answers 500 ` +
-        'instead of 4xx for errors thrown with the other copy, from the package and from users-permissions alike'
+      `two copies of @strapi/utils: ${thrower.packageName} loads ${thrower.version} (${path.relative(dir, thrower.root)}), ` +
+        `${core} (Strapi's error middleware) loads ${middleware.version} (${path.relative(dir, middleware.root)}); ` +
+        `Strapi then answers 500 instead of 4xx for the errors ${thrower.packageName} throws`
     );
   }
 }
@@ -72,4 +87,4 @@ function diffSnapshots(before, after) {
   return [...names].filter((name) => before.get(name) !== after.get(name)).sort();
 }
 
-module.exports = { checkInitWrote, checkSharedStrapiUtils, snapshotFiles, diffSnapshots };
+module.exports = { checkInitWrote, checkInitKeptStrapi5Config, checkSharedStrapiUtils, snapshotFiles, diffSnapshots };

@@ -1,6 +1,6 @@
 /**
- * Throwaway Strapi 4 projects as `create-strapi-app --quickstart` makes them (SQLite),
- * from that Strapi version's own @strapi/generate-new, with the package under test
+ * Throwaway Strapi projects (SQLite) as that version's own generator makes them (for
+ * Strapi 4 here, for Strapi 5 in create-strapi-5.js), with the package under test
  * installed from its tarball the way a user installs it.
  */
 const fs = require('node:fs');
@@ -85,16 +85,16 @@ function reuseInstall(fromDir, toDir) {
 /**
  * The email provider as a user adds it once they leave `log` delivery: Amazon SES, its
  * endpoint and keys from the environment. In config/env/development/ so that the file
- * init wrote stays exactly as init wrote it.
+ * init wrote stays exactly as init wrote it. `head`: the lines up to the returned
+ * object's opening brace, as that Strapi version's own config files begin.
  */
-function addSesProvider(dir, flavour) {
-  const head = flavour === 'ts' ? 'export default ({ env }) => ({' : 'module.exports = ({ env }) => ({';
+function addSesProvider(dir, { flavour, head }) {
   const file = path.join(dir, `config/env/development/plugins.${flavour}`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
     [
-      head,
+      ...head,
       '  email: {',
       '    config: {',
       "      provider: 'amazon-ses',",

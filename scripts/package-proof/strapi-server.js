@@ -1,15 +1,14 @@
 /**
- * Runs a generated project's Strapi the way `strapi start` does, without the admin
- * panel build it does not need: TypeScript first compiled to dist/ by Strapi's own
- * compiler (as `strapi build` and `strapi develop` do), then the project's
- * `strapi start` binary, which serves the API and leaves the unbuilt admin out.
+ * Runs a generated project's Strapi the way `strapi start` does: TypeScript first
+ * compiled to dist/ by Strapi's own compiler (as `strapi build` and `strapi develop`
+ * do), then the project's `strapi start` binary. Only one project per version runs
+ * `strapi build`; the others start without a built admin, which the API does not need.
  */
-const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { cleanEnv, run, start, stop, tail } = require('./processes');
 
-// Strapi's compile step (@strapi/strapi dist/compile.js, the same in 4.15 and 4.26), run
+// Strapi's compile step (as @strapi/strapi's compile and build call it in 4.15 to 5.54), run
 // from the project so that its own @strapi/typescript-utils and typescript do the work.
 const COMPILE = `
 const { createRequire } = require('node:module');
@@ -29,26 +28,20 @@ async function compileTypeScript(dir, logFile) {
 }
 
 /**
- * `strapi build` as the project's README tells users to run it after init: webpack
- * bundles src/admin/app.* and, through it, strapi-passwordless-login/admin from
- * node_modules. Resolves to the build folder's JavaScript, for the caller to look into.
+ * `strapi build` as the project's README tells users to run it after init (on Strapi 4,
+ * it bundles src/admin/app.* and, through it, strapi-passwordless-login/admin from
+ * node_modules). Resolves to the build folder, for the caller to look into.
  */
 async function buildAdmin(dir, { flavour, args, logFile }) {
   const strapiBin = path.join(dir, 'node_modules/@strapi/strapi/bin/strapi.js');
-  // --no-optimization (unminified): accepted by 4.15 and 4.26 alike, and faster.
-  const result = await run(process.execPath, [strapiBin, 'build', '--no-optimization', ...args], {
+  const result = await run(process.execPath, [strapiBin, 'build', ...args], {
     cwd: dir,
     logFile,
     timeoutMs: 900_000,
     env: cleanEnv({ NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' }),
   });
   if (result.code !== 0) throw new Error(`strapi build failed (exit ${result.code}${result.timedOut ? ', timed out' : ''}):\n${tail(result.output)}`);
-  const buildDir = path.join(dir, flavour === 'ts' ? 'dist/build' : 'build');
-  return fs
-    .readdirSync(buildDir)
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => fs.readFileSync(path.join(buildDir, file), 'utf8'))
-    .join('\n');
+  return path.join(dir, flavour === 'ts' ? 'dist/build' : 'build');
 }
 
 /** Starts Strapi on a free loopback port and resolves once /_health answers. */
