@@ -9,6 +9,8 @@ import { platform } from '../platform';
  * extension write them: see user-lifecycles), so say so right after its warning.
  */
 export function explainRegisterWarning(strapi: Strapi): void {
+  // Strapi 5's users-permissions prints no such warning (its register takes allowedFields only).
+  if (platform().major !== 4) return;
   if (Array.isArray(platform().pluginConfig('users-permissions', 'register.allowedFields'))) return;
   strapi.log.info(
     `[passwordless] ${SESSION_FIELDS.join(', ')} in the warning above are private attributes of this extension: ` +

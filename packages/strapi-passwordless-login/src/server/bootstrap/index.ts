@@ -6,10 +6,12 @@ import { warnWithoutEmailProvider } from './check-email-provider';
 import { explainRegisterWarning } from './explain-register-warning';
 import { countActivity } from './count-activity';
 import { warnInsecureRefreshCookie } from '../config/session-mode';
+import { warnOnSecondStrapiUtils } from './check-strapi-utils';
 
 /** Tables exist now: counters, decoy rows, the Public grant and the cleanup cron. */
 export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Promise<void> {
   warnInsecureRefreshCookie(strapi);
+  warnOnSecondStrapiUtils(strapi);
   subscribeUserLifecycles(strapi);
   warnWithoutEmailProvider(strapi);
   explainRegisterWarning(strapi);

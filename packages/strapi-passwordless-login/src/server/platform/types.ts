@@ -30,6 +30,8 @@ export interface Platform {
   pluginConfig(plugin: string, path: string): unknown;
   /** The container users-permissions registers its content-API strategy in. */
   authContainer(strapi: Strapi): AuthContainer;
+  /** The package whose error middleware decides a 4xx by `instanceof` (@strapi/strapi on 4, @strapi/core on 5). */
+  readonly corePackage: string;
   /** The name of Strapi's API-token strategy in `ctx.state.auth` (Settings → API Tokens). */
   readonly apiTokenStrategy: string;
   /** Whether stock users-permissions serves POST /auth/logout itself (Strapi 5). */

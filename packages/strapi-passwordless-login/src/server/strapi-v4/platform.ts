@@ -17,6 +17,7 @@ export const strapiV4: Platform = {
   configPath: 'plugin.users-permissions.passwordless',
   pluginConfig: (plugin, path) => strapi.config.get(path ? `plugin.${plugin}.${path}` : `plugin.${plugin}`),
   authContainer: (app) => (app as unknown as { container: { get(name: 'auth'): ReturnType<Platform['authContainer']> } }).container.get('auth'),
+  corePackage: '@strapi/strapi',
   apiTokenStrategy: 'api-token',
   stockLogoutRoute: false,
   sessionMode: () => 'jwt',

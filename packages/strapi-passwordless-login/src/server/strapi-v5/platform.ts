@@ -28,6 +28,7 @@ export const strapiV5: Platform = {
   configPath: 'plugin::users-permissions.passwordless',
   pluginConfig: (plugin, path) => strapi.config.get(path ? `plugin::${plugin}.${path}` : `plugin::${plugin}`),
   authContainer: () => app().get('auth'),
+  corePackage: '@strapi/core',
   apiTokenStrategy: 'content-api-token',
   stockLogoutRoute: true,
   sessionMode: () => (strapi.config.get('plugin::users-permissions.jwtManagement') === 'refresh' ? 'refresh' : 'jwt'),
