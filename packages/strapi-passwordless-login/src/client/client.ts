@@ -1,4 +1,4 @@
-import { expectOk, expectRefresh, expectSignIn, networkError, readAnswer } from './response';
+import { expectOk, expectRefresh, expectSignIn, networkError, readAnswer, refreshCookieOf } from './response';
 import { PasswordlessError } from './errors';
 import type { FetchFunction, FetchResponse, PasswordlessClient, PasswordlessClientOptions } from './types';
 
@@ -8,6 +8,9 @@ const FORWARDED_FOR_HEADER = 'Passwordless-Forwarded-For';
 // One address, as a storefront server reads it from its own request: no list (the
 // X-Forwarded-For chain must be resolved by the caller) and nothing a header cannot carry.
 const SINGLE_ADDRESS = /^[\x21-\x2b\x2d-\x7e]{1,100}$/;
+
+/** users-permissions' default `sessions.cookie.name`. */
+const REFRESH_COOKIE = 'strapi_up_refresh';
 
 type HeaderMap = Record<string, string>;
 
@@ -20,8 +23,13 @@ export function createPasswordlessClient(options: PasswordlessClientOptions): Pa
   const base = apiBase(options);
   const apiToken = serverToken(options);
   const fetchImpl = options.fetch ?? globalFetch();
+  const refreshCookie = options.refreshCookieName ?? REFRESH_COOKIE;
 
-  async function post(path: string, body: Record<string, unknown>, headers: HeaderMap): Promise<{ body: unknown; status: number }> {
+  async function post(
+    path: string,
+    body: Record<string, unknown>,
+    headers: HeaderMap
+  ): Promise<{ body: unknown; status: number; cookieRefreshToken?: string }> {
     let response: FetchResponse;
     try {
       response = await fetchImpl(`${base}${path}`, {
@@ -34,7 +42,11 @@ export function createPasswordlessClient(options: PasswordlessClientOptions): Pa
     } catch (cause) {
       throw networkError(cause);
     }
-    return { body: await readAnswer(response), status: response.status };
+    const answer = { body: await readAnswer(response), status: response.status };
+    // With `credentials` the cookie is the browser's (or the caller's jar) to keep. Without,
+    // on a server, nothing would keep Strapi's HttpOnly refresh cookie, so its token is
+    // handed to the caller; a browser never exposes Set-Cookie, so there this finds nothing.
+    return options.credentials ? answer : { ...answer, cookieRefreshToken: refreshCookieOf(response, refreshCookie) };
   }
 
   /** Headers of a code request or verify: the API token and shopper's address in server mode. */
@@ -64,20 +76,20 @@ export function createPasswordlessClient(options: PasswordlessClientOptions): Pa
 
     async verifyCode(identifier, code, { forwardedFor, deviceId } = {}) {
       const answer = await post('/auth/passwordless/verify', withDevice({ identifier, code }, deviceId), callerHeaders(forwardedFor));
-      return expectSignIn(answer.body, answer.status);
+      return expectSignIn(answer.body, answer.status, answer.cookieRefreshToken);
     },
 
     async verifyLink(token, { forwardedFor, deviceId } = {}) {
       const answer = await post('/auth/passwordless/verify', withDevice({ token }, deviceId), callerHeaders(forwardedFor));
-      return expectSignIn(answer.body, answer.status);
+      return expectSignIn(answer.body, answer.status, answer.cookieRefreshToken);
     },
 
-    // Stock users-permissions: the refresh token from the body, else the HttpOnly cookie
-    // (sent with `credentials`). Never the API token: it names no session.
+    // Stock users-permissions: the refresh token from the cookie (sent with `credentials`),
+    // else from the body. Never the API token: it names no session.
     async refresh({ refreshToken } = {}) {
       try {
         const answer = await post('/auth/refresh', refreshToken === undefined ? {} : { refreshToken }, {});
-        return expectRefresh(answer.body, answer.status);
+        return expectRefresh(answer.body, answer.status, answer.cookieRefreshToken);
       } catch (error) {
         // Stock answers 400 "Missing refresh token" (no cookie, no body) and 401 for one
         // rotated, revoked or expired: either way there is no session left to refresh.

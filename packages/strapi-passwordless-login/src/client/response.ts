@@ -71,22 +71,43 @@ export function expectOk(body: unknown, status: number): void {
   if (!isObject(body) || body.ok !== true) throw unexpected(status);
 }
 
-/** `{ jwt, user }` (with `refreshToken` in Strapi 5 refresh mode without the cookie), the answer of a verify. */
-export function expectSignIn(body: unknown, status: number): SignInResult {
+/**
+ * `{ jwt, user }` (with `refreshToken` in Strapi 5 refresh mode without the cookie), the
+ * answer of a verify; `cookieToken` is the refresh cookie's, read where no cookie jar is.
+ */
+export function expectSignIn(body: unknown, status: number, cookieToken?: string): SignInResult {
   if (!isObject(body) || typeof body.jwt !== 'string' || !isObject(body.user) || typeof body.user.id !== 'number') {
     throw unexpected(status);
   }
-  return { jwt: body.jwt, ...refreshTokenOf(body, status), user: body.user as SignInResult['user'] };
+  return { jwt: body.jwt, ...refreshTokenOf(body, status, cookieToken), user: body.user as SignInResult['user'] };
 }
 
 /** `{ jwt }` or `{ jwt, refreshToken }`, the answer of `/api/auth/refresh`. */
-export function expectRefresh(body: unknown, status: number): RefreshResult {
+export function expectRefresh(body: unknown, status: number, cookieToken?: string): RefreshResult {
   if (!isObject(body) || typeof body.jwt !== 'string') throw unexpected(status);
-  return { jwt: body.jwt, ...refreshTokenOf(body, status) };
+  return { jwt: body.jwt, ...refreshTokenOf(body, status, cookieToken) };
 }
 
-function refreshTokenOf(body: Json, status: number): { refreshToken?: string } {
-  if (body.refreshToken === undefined) return {};
+function refreshTokenOf(body: Json, status: number, cookieToken: string | undefined): { refreshToken?: string } {
+  if (body.refreshToken === undefined) return cookieToken === undefined ? {} : { refreshToken: cookieToken };
   if (typeof body.refreshToken !== 'string') throw unexpected(status);
   return { refreshToken: body.refreshToken };
+}
+
+/**
+ * The value of the cookie `name` that an answer sets, read as RFC 6265 (5.2) reads a
+ * Set-Cookie line: the name-value pair is everything before the first `;`, split at its
+ * first `=`, both trimmed. An empty value (a logout clearing it) is no token. Only
+ * runtimes that expose Set-Cookie (`Headers.getSetCookie`: Node 18.14+, Deno, Bun, edge
+ * runtimes) have it to read; browsers never do.
+ */
+export function refreshCookieOf(response: FetchResponse, name: string): string | undefined {
+  const lines = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+  let value: string | undefined;
+  for (const line of lines) {
+    const pair = line.split(';', 1)[0];
+    const equals = pair.indexOf('=');
+    if (equals !== -1 && pair.slice(0, equals).trim() === name) value = pair.slice(equals + 1).trim();
+  }
+  return value || undefined;
 }

@@ -21,14 +21,16 @@ export interface SignInResult {
   /** The access token: 30 days on Strapi 4 and in legacy mode, 10 minutes in Strapi 5 refresh mode. */
   jwt: string;
   /**
-   * Strapi 5 refresh mode without the HttpOnly cookie: the session's refresh token, for
-   * `refresh()`. Absent when Strapi keeps it in the cookie, and on Strapi 4.
+   * Strapi 5 refresh mode: the session's refresh token, for `refresh()` and `logout()`.
+   * From the answer's body, or, on a server (no `credentials` option), from Strapi's
+   * HttpOnly refresh cookie, which nothing there would keep. Absent in a browser when
+   * Strapi keeps it in the cookie, and on Strapi 4.
    */
   refreshToken?: string;
   user: PasswordlessUser;
 }
 
-/** What `refresh()` answers: a new access token, and the rotated refresh token unless it is in the cookie. */
+/** What `refresh()` answers: a new access token, and the rotated refresh token unless a browser keeps it in the cookie. */
 export interface RefreshResult {
   jwt: string;
   refreshToken?: string;
@@ -54,7 +56,7 @@ export interface FetchResponse {
   ok: boolean;
   status: number;
   statusText: string;
-  headers: { get(name: string): string | null };
+  headers: { get(name: string): string | null; getSetCookie?(): string[] };
   text(): Promise<string>;
 }
 
@@ -79,6 +81,13 @@ export interface PasswordlessClientOptions {
    * extension's cookie session (`cookie.enabled`).
    */
   credentials?: Credentials;
+  /**
+   * users-permissions' refresh cookie (`sessions.cookie.name`). Without `credentials`, a
+   * server's client reads the refresh token from it when Strapi answers with the cookie
+   * (`sessions.httpOnly`) and returns it as `refreshToken`.
+   * @default 'strapi_up_refresh'
+   */
+  refreshCookieName?: string;
   /**
    * Server mode, for a storefront's server calling Strapi for many shoppers: every code
    * request and verify carries `Authorization: Bearer <apiToken>`, and `forwardedFor`
@@ -125,7 +134,7 @@ export interface LogoutOptions {
 }
 
 export interface RefreshOptions {
-  /** The refresh token from the sign-in (or the last refresh); omit it when Strapi keeps it in the HttpOnly cookie. */
+  /** The refresh token from the sign-in (or the last refresh); omit it in a browser that keeps Strapi's HttpOnly refresh cookie. */
   refreshToken?: string;
 }
 
