@@ -11,7 +11,7 @@ import { registerWithSessionCheck } from './utils/session-check';
 import services from './services';
 import { PASSWORDLESS_ACTIONS, passwordlessActions } from './controllers/passwordless';
 import { withRevocation } from './controllers/token-revocation';
-import routes from './routes/content-api/passwordless';
+import { ownRoutes } from './routes/content-api/passwordless';
 import { choosePlatform } from './platform';
 import type { Action } from './platform/types';
 import adminRoutes from './routes/admin/passwordless';
@@ -54,11 +54,11 @@ type Actions = Record<string, Action>;
  */
 export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P {
   const platform = choosePlatform(strapi);
-  // Strapi 5 has its own POST /auth/logout: ours wraps that action instead of adding a route.
-  const ownRoutes = platform.stockLogoutRoute ? routes.filter((route) => route.handler !== 'auth.logout') : routes;
+  const routes = ownRoutes(platform);
   refuseClashes(plugin, {
+    // Strapi 5 has its own logout action, which ours wraps.
     actions: PASSWORDLESS_ACTIONS.filter((name) => !(platform.stockLogoutRoute && name === 'logout')),
-    routes: ownRoutes,
+    routes,
     controllers: ['passwordless-admin'],
     adminRoutes,
   });
@@ -85,7 +85,7 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
   const admin = plugin.routes.admin;
   plugin.routes = {
     ...plugin.routes,
-    'content-api': withRoutes(plugin.routes['content-api'], ownRoutes),
+    'content-api': withRoutes(plugin.routes['content-api'], routes),
     admin: { ...admin, routes: [...(admin?.routes ?? []), ...adminRoutes] },
   };
 

@@ -6,7 +6,7 @@ import { storageOutage } from './middlewares/storage-outage';
 import { cookieSession } from './middlewares/cookie-session';
 import { credentialedCors } from './middlewares/credentialed-cors';
 import { unreadableBody } from './middlewares/unreadable-body';
-import routes from './routes/content-api/passwordless';
+import { ownRoutes } from './routes/content-api/passwordless';
 import { refuseCookieInRefreshMode } from './config/session-mode';
 
 /**
@@ -23,9 +23,7 @@ export function registerPasswordless({ strapi }: { strapi: Strapi }): void {
   strapi.config.set(configPath, config);
   // Added before Strapi's own middlewares, so they see the final answer of our routes.
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  // Our routes' answers (Strapi 5's /auth/logout is users-permissions' own).
-  const ours = platform().stockLogoutRoute ? routes.filter((route) => route.handler !== 'auth.logout') : routes;
-  const paths = ours.map((route) => `${prefix}${route.path}`);
+  const paths = ownRoutes(platform()).map((route) => `${prefix}${route.path}`);
   strapi.server.use(storageOutage(strapi, paths));
   strapi.server.use(unreadableBody(paths));
   strapi.server.use(credentialedCors(prefix));

@@ -39,7 +39,7 @@ export function passwordlessActions(stock: Record<string, Action>): Record<Passw
       const body = await validateVerifyBody(ctx.request.body, { deviceId: platform().major === 5 });
       // Before the code is spent: an answer that could not be sent must not cost the code.
       // Written, not thrown: Strapi's route authorization turns a thrown 403 into a bare one.
-      const refusal = platform().signInRefusal(ctx);
+      const refusal = platform().refreshCookieRefusal(ctx);
       if (refusal) return respondWithError(ctx, 403, 'ForbiddenError', refusal, ERROR_CODES.HTTPS_REQUIRED);
       const requester = resolveRequester(ctx);
       const result = await available(ctx, async () => {
@@ -66,10 +66,11 @@ export function passwordlessActions(stock: Record<string, Action>): Record<Passw
      * stops every access token issued before, at once.
      */
     async logout(ctx: Context, next?: () => Promise<unknown>): Promise<unknown> {
-      const refresh = platform().stockLogoutRoute && platform().sessionMode() === 'refresh';
+      // Refresh sessions exist on Strapi 5 only, where the route is users-permissions' own.
+      const refresh = platform().sessionMode() === 'refresh';
       const { everywhere, ...rest } = await validateLogoutBody(ctx.request.body, { refresh });
       // Stock clears the Secure cookie over plain HTTP with a 500, after revoking: refused first.
-      const refusal = platform().signInRefusal(ctx);
+      const refusal = platform().refreshCookieRefusal(ctx);
       if (refusal) return respondWithError(ctx, 403, 'ForbiddenError', refusal, ERROR_CODES.HTTPS_REQUIRED);
       const all = everywhere === true || (refresh && rest.scope === 'all');
       if (all) {

@@ -5,15 +5,15 @@ import { platform } from '../platform';
 import type { Action } from '../platform/types';
 
 /**
- * users-permissions' own sign-in (`callback`: password and providers) honours the
- * account's revocation instant as ours does. JWTs carry `iat` in whole seconds and a
- * revocation refuses every token of its second, so a stock sign-in in the same second as
- * a sign-out everywhere or a password reset would get a token refused for its whole
- * life: it is issued again past the instant. Platform-specific actions (Strapi 5's
- * refresh) come from platform.wrapStockAuth.
+ * users-permissions' own token-issuing actions honour the account's revocation instant as
+ * ours do. JWTs carry `iat` in whole seconds and a revocation refuses every token of its
+ * second, so a stock sign-in (`callback`: password and providers) or refresh in the same
+ * second as a sign-out everywhere or a password reset would get a token refused for its
+ * whole life: it is issued again past the instant. A refresh that rotated a session begun
+ * before the revocation (a rotation racing it) is refused instead (platform.endRevokedSession).
  */
 export function withRevocation(stock: Record<string, Action>): Record<string, Action> {
-  const { callback } = stock;
+  const { callback, refresh } = stock;
   return {
     ...(callback && {
       async callback(ctx: Context, next?: () => Promise<unknown>) {
@@ -22,7 +22,19 @@ export function withRevocation(stock: Record<string, Action>): Record<string, Ac
         return result;
       },
     }),
-    ...platform().wrapStockAuth(stock),
+    // Strapi 5's /auth/refresh (Strapi 4 has none).
+    ...(refresh && {
+      async refresh(ctx: Context, next?: () => Promise<unknown>) {
+        const result = await refresh(ctx, next);
+        const body = ctx.body as { jwt?: unknown } | undefined;
+        if (ctx.status !== 200 || typeof body?.jwt !== 'string') return result;
+        const { userId, sessionId } = claimsOf(body.jwt) ?? {};
+        const validAfter = await getService('passwordless-sessions').validAfter(Number(userId));
+        if (await platform().endRevokedSession(ctx, { userId: Number(userId), sessionId: String(sessionId), validAfter })) return result;
+        await reissueIfRevoked(ctx, validAfter);
+        return result;
+      },
+    }),
   };
 }
 

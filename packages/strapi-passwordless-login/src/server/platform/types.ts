@@ -41,10 +41,11 @@ export interface Platform {
   /** Whether this request's sign-in sets users-permissions' refresh cookie (refresh mode, `sessions.httpOnly` or the request's header). */
   setsRefreshCookie(ctx: Context): boolean;
   /**
-   * Why a sign-in's answer could not be sent here (the refresh cookie is Secure and the
-   * request came over plain HTTP), asked before a code is spent; null when it can.
+   * Why an answer that sets or clears the refresh cookie could not be sent here (the
+   * cookie is Secure and the request came over plain HTTP), asked before a code is spent
+   * or a session ended; null when it can.
    */
-  signInRefusal(ctx: Context): string | null;
+  refreshCookieRefusal(ctx: Context): string | null;
   /**
    * The tokens of a sign-in, as /api/auth/local answers them in this project (`{ jwt }`,
    * or `{ jwt, refreshToken }`), setting the cookie stock sets. The account's revocation
@@ -53,8 +54,11 @@ export interface Platform {
   signIn(ctx: Context, user: SessionFields): Promise<Record<string, unknown>>;
   /** Access token(s) again after a revocation at `sessionsValidAfter` (password reset), replacing those in `body`. */
   reissue(ctx: Context, user: SessionFields, body: Record<string, unknown>): Promise<Record<string, unknown>>;
-  /** Stock auth actions this platform wraps beyond the shared ones (Strapi 5 refresh mode: `refresh`). */
-  wrapStockAuth(stock: Record<string, Action>): Record<string, Action>;
+  /**
+   * After stock /auth/refresh rotated a session: ends it and answers 401 when its family
+   * began before the account's revocation (a rotation that raced it). True when it did.
+   */
+  endRevokedSession(ctx: Context, session: { userId: number; sessionId: string; validAfter: number }): Promise<boolean>;
   /** The user as /api/auth/local returns it. */
   sanitizeUser(ctx: Context, user: Record<string, unknown>): Promise<unknown>;
   /** Ends every refresh session of the account, where they exist. */

@@ -4,13 +4,8 @@
  */
 import { sanitize } from '@strapi/utils';
 import type { Platform } from '../platform/types';
-import { issueUserJwt } from '../utils/jwt';
-import { writeSessionCookie } from '../utils/session-cookie';
+import { issueJwtFor, signInWithJwt } from '../utils/jwt-sign-in';
 import { USER_UID } from '../utils/uids';
-
-const notBefore = (user: { sessionsValidAfter?: number | string | null }) => ({
-  notBeforeSeconds: Math.ceil(Number(user.sessionsValidAfter ?? 0) / 1000),
-});
 
 export const strapiV4: Platform = {
   major: 4,
@@ -21,22 +16,16 @@ export const strapiV4: Platform = {
   apiTokenStrategy: 'api-token',
   stockLogoutRoute: false,
   sessionMode: () => 'jwt',
-  signInRefusal: () => null,
+  refreshCookieRefusal: () => null,
   setsRefreshCookie: () => false,
 
-  async signIn(ctx, user) {
-    const jwt = issueUserJwt(strapi, user.id, notBefore(user));
-    writeSessionCookie(ctx, jwt);
-    return { jwt };
-  },
+  signIn: async (ctx, user) => signInWithJwt(ctx, user),
 
-  async reissue(_ctx, user, body) {
-    return { ...body, jwt: issueUserJwt(strapi, user.id, notBefore(user)) };
-  },
+  reissue: async (_ctx, user, body) => ({ ...body, jwt: issueJwtFor(user) }),
 
   sanitizeUser: (ctx, user) => sanitize.contentAPI.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth }),
 
   endSessions: async () => undefined,
 
-  wrapStockAuth: () => ({}),
+  endRevokedSession: async () => false,
 };

@@ -4,24 +4,16 @@
  * `legacy-support` answers as Strapi 4 does; `refresh` signs in with a session
  * (strapi-v5/refresh-sessions).
  */
-import type { Action, Platform } from '../platform/types';
-import { issueUserJwt } from '../utils/jwt';
-import { writeSessionCookie } from '../utils/session-cookie';
+import type { Platform } from '../platform/types';
+import { issueJwtFor, signInWithJwt } from '../utils/jwt-sign-in';
 import { USER_UID } from '../utils/uids';
 import { accessToken, endAllSessions, refreshCookie, refreshTokenOf, refuseRevokedFamily, signInWithSession, wantsCookie } from './refresh-sessions';
-import { claimsOf } from '../utils/jwt';
-import { getService } from '../utils/get-service';
-import { reissueIfRevoked } from '../controllers/token-revocation';
 
 type Strapi5 = {
   get(name: 'auth'): ReturnType<Platform['authContainer']>;
   contentAPI: { sanitize: { output(data: unknown, schema: unknown, options: { auth: unknown }): Promise<unknown> } };
 };
 const app = () => strapi as unknown as Strapi5;
-
-const notBefore = (user: { sessionsValidAfter?: number | string | null }) => ({
-  notBeforeSeconds: Math.ceil(Number(user.sessionsValidAfter ?? 0) / 1000),
-});
 
 export const strapiV5: Platform = {
   major: 5,
@@ -42,44 +34,23 @@ export const strapiV5: Platform = {
    * connection"), after it has made the session; ours refuses first, and the code stays
    * unspent.
    */
-  signInRefusal(ctx) {
+  refreshCookieRefusal(ctx) {
     if (!this.setsRefreshCookie(ctx) || !refreshCookie().options.secure || ctx.secure) return null;
     return 'The refresh cookie is Secure, and this request came over plain HTTP. Call Strapi over https; behind a TLS proxy set server.proxy.koa to true (PROXY=true), or set users-permissions sessions.cookie.secure to false.';
   },
 
   async signIn(ctx, user) {
-    if (this.sessionMode() === 'refresh') return signInWithSession(ctx, user);
-    const jwt = issueUserJwt(strapi, user.id, notBefore(user));
-    writeSessionCookie(ctx, jwt);
-    return { jwt };
+    return this.sessionMode() === 'refresh' ? signInWithSession(ctx, user) : signInWithJwt(ctx, user);
   },
 
   async reissue(ctx, user, body) {
-    if (this.sessionMode() !== 'refresh') return { ...body, jwt: issueUserJwt(strapi, user.id, notBefore(user)) };
+    if (this.sessionMode() !== 'refresh') return { ...body, jwt: issueJwtFor(user) };
     const refreshToken = refreshTokenOf(ctx, body);
     return refreshToken ? { ...body, jwt: await accessToken(refreshToken, user) } : body;
   },
 
-  /**
-   * Stock /auth/refresh in refresh mode: a session family begun before the account's
-   * revocation is refused (a rotation that raced the revocation), and a token issued in
-   * the revocation's own second is issued again past it.
-   */
-  wrapStockAuth(stock): Record<string, Action> {
-    const { refresh } = stock;
-    if (!refresh) return {};
-    return {
-      refresh: async (ctx, next) => {
-        const result = await refresh(ctx, next);
-        const body = ctx.body as { jwt?: unknown } | undefined;
-        if (this.sessionMode() !== 'refresh' || ctx.status !== 200 || typeof body?.jwt !== 'string') return result;
-        const { userId, sessionId } = claimsOf(body.jwt) ?? {};
-        const validAfter = await getService('passwordless-sessions').validAfter(Number(userId));
-        if (await refuseRevokedFamily(ctx, { userId: Number(userId), sessionId: String(sessionId), validAfter })) return result;
-        await reissueIfRevoked(ctx, validAfter);
-        return result;
-      },
-    };
+  async endRevokedSession(ctx, session) {
+    return this.sessionMode() === 'refresh' && refuseRevokedFamily(ctx, session);
   },
 
   sanitizeUser: (ctx, user) => app().contentAPI.sanitize.output(user, strapi.getModel(USER_UID), { auth: ctx.state.auth }),

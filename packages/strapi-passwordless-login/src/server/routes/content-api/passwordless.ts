@@ -3,7 +3,14 @@
  * beside /api/auth/local, and as actions of `auth` they are checkboxes in
  * Settings > Roles, off until an admin (or `grantPublic`) enables them.
  */
-export default [
+interface Route {
+  method: string;
+  path: string;
+  handler: string;
+  config: { prefix: string; policies: string[]; middlewares: string[] };
+}
+
+const routes: Route[] = [
   {
     method: 'POST',
     path: '/auth/passwordless',
@@ -23,3 +30,10 @@ export default [
     config: { prefix: '', policies: [], middlewares: [] },
   },
 ];
+
+export default routes;
+
+/** Our routes on this platform: Strapi 5 has its own POST /auth/logout, whose action ours wraps. */
+export function ownRoutes({ stockLogoutRoute }: { stockLogoutRoute: boolean }): Route[] {
+  return stockLogoutRoute ? routes.filter((route) => route.handler !== 'auth.logout') : routes;
+}
