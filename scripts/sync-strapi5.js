@@ -20,6 +20,17 @@ if (!fs.existsSync(TARGET) || fs.lstatSync(TARGET).isSymbolicLink()) {
   console.error('sync-strapi5: the Strapi 5 host is not installed: npm ci --prefix strapi5');
   process.exit(1);
 }
-fs.rmSync(path.join(TARGET, 'dist'), { recursive: true, force: true });
+// Copied over in place, then files the build no longer has are removed: a Strapi 5
+// process that is loading the copy at that moment never finds dist/ missing.
 fs.cpSync(path.join(SOURCE, 'dist'), path.join(TARGET, 'dist'), { recursive: true });
+removeStale(path.join(SOURCE, 'dist'), path.join(TARGET, 'dist'));
 fs.copyFileSync(path.join(SOURCE, 'package.json'), path.join(TARGET, 'package.json'));
+
+function removeStale(source, target) {
+  for (const entry of fs.readdirSync(target, { withFileTypes: true })) {
+    const from = path.join(source, entry.name);
+    const to = path.join(target, entry.name);
+    if (!fs.existsSync(from)) fs.rmSync(to, { recursive: true, force: true });
+    else if (entry.isDirectory()) removeStale(from, to);
+  }
+}
