@@ -1,20 +1,25 @@
 /**
- * The demo project's admin panel built with `strapi build`, as a project builds it
- * before `strapi start`: webpack bundles src/admin/app.tsx and, through it, the
- * package's admin entry from node_modules. Output: dist/build, which Strapi serves.
+ * The host's admin panel built with `strapi build`, as a project builds it before
+ * `strapi start`: the bundler takes the app's src/admin/app and, through it, the
+ * package's admin entry from node_modules. Strapi 4 (the demo): webpack, output dist/build.
+ * Strapi 5 (strapi5/, TEST_STRAPI=5): Vite, output strapi5/build (a JavaScript project's
+ * dist root is the project itself), with the package copy synced first by the global setup.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { STRAPI_MAJOR } from '../../helpers/host';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const STRAPI_BIN = path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js');
+const HOST_DIR = STRAPI_MAJOR === 5 ? path.join(ROOT, 'strapi5') : ROOT;
+const STRAPI_BIN = path.join(HOST_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
+// Not minified on Strapi 4 (--no-optimization: 4.26 spells --minify's negation so): faster,
+// and the test reads nothing the minifier would change. Strapi 5's CLI has no negation.
+const ARGS = STRAPI_MAJOR === 5 ? ['build'] : ['build', '--no-optimization', '--ignore-prompts'];
 
 export async function buildAdmin(timeoutMs = 600_000): Promise<void> {
   const started = Date.now();
-  // Not minified (--no-optimization: 4.26 spells --minify's negation so): faster, and
-  // the test reads nothing the minifier would change.
-  const child = spawn(process.execPath, [STRAPI_BIN, 'build', '--no-optimization', '--ignore-prompts'], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [STRAPI_BIN, ...ARGS], {
+    cwd: HOST_DIR,
     env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -24,6 +29,6 @@ export async function buildAdmin(timeoutMs = 600_000): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
   clearTimeout(timer);
-  if (code !== 0) throw new Error(`strapi build failed (exit ${code}, limit ${timeoutMs / 1000} s):\n${output}`);
-  process.stdout.write(`\nstrapi build: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  if (code !== 0) throw new Error(`strapi build (Strapi ${STRAPI_MAJOR}) failed (exit ${code}, limit ${timeoutMs / 1000} s):\n${output}`);
+  process.stdout.write(`\nstrapi build (Strapi ${STRAPI_MAJOR}): ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 }
