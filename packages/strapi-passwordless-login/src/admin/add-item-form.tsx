@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Box, Button, Flex, TextInput } from '@strapi/design-system';
+import { Box, Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
+
+import { useKit } from './kit/kit-context';
 
 export interface AddItemFormProps {
   label: string;
@@ -23,23 +25,16 @@ export interface AddItemFormProps {
  */
 export function AddItemForm(props: AddItemFormProps): JSX.Element {
   const { label, name, hint, placeholder, buttonLabel, normalise, errorOf, onAdd, fill } = props;
+  const { tag, TextField } = useKit();
   const [value, setValue] = useState('');
   const item = normalise(value);
   const error = value ? errorOf(item) : undefined;
   const input = (
-    <TextInput
-      label={label}
-      hint={hint}
-      name={name}
-      placeholder={placeholder}
-      value={value}
-      error={error}
-      onChange={(event: { target: { value: string } }) => setValue(event.target.value)}
-    />
+    <TextField label={label} hint={hint} name={name} placeholder={placeholder} value={value} error={error} onChange={setValue} />
   );
   return (
     <Flex
-      as="form"
+      {...tag('form')}
       gap={2}
       alignItems="flex-start"
       onSubmit={(event: { preventDefault: () => void }) => {

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Box, Typography } from '@strapi/design-system';
 
+import { useKit } from './kit/kit-context';
+
 type Variant = 'info' | 'success' | 'danger';
 
 const COLORS: Record<Variant, { background: string; border: string }> = {
@@ -15,6 +17,7 @@ const COLORS: Record<Variant, { background: string; border: string }> = {
  * Danger is role="alert" (announced at once), the others role="status".
  */
 export function Notice({ variant, title, children, testId }: { variant: Variant; title: string; children?: ReactNode; testId?: string }): JSX.Element {
+  const { tag } = useKit();
   const colors = COLORS[variant];
   return (
     <Box
@@ -25,11 +28,11 @@ export function Notice({ variant, title, children, testId }: { variant: Variant;
       role={variant === 'danger' ? 'alert' : 'status'}
       data-testid={testId}
     >
-      <Typography fontWeight="bold" as="p">
+      <Typography fontWeight="bold" {...tag('p')}>
         {title}
       </Typography>
       {children ? (
-        <Typography as="p" paddingTop={1}>
+        <Typography {...tag('p')} paddingTop={1}>
           {children}
         </Typography>
       ) : null}

@@ -15,3 +15,11 @@ export const PERMISSIONS = {
   /** The settings link and the page: either read permission opens it (the tabs follow). */
   openPage: [action('advanced-settings.read'), action('email-templates.read')],
 };
+
+/** What each page asks useRBAC for; it answers canReadTemplates, canUpdateTemplates… (pages/use-page-state). */
+export const RBAC_CHECKS = {
+  readTemplates: PERMISSIONS.readTemplates,
+  updateTemplates: PERMISSIONS.updateTemplates,
+  readSettings: PERMISSIONS.readSettings,
+  updateSettings: PERMISSIONS.updateSettings,
+};

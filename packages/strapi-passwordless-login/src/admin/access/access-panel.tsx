@@ -1,7 +1,8 @@
-import { Grid, GridItem, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 
 import { Card } from '../card';
 import type { AccessEditor } from '../hooks/use-access-editor';
+import { useKit } from '../kit/kit-context';
 import { LoadState } from '../load-state';
 import { Notice } from '../notice';
 import type { Translate } from '../use-messages';
@@ -10,6 +11,7 @@ import { EntryList } from './entry-list';
 
 /** Allow and deny lists side by side; saved from the page header. */
 export function AccessPanel({ editor, canUpdate, t }: { editor: AccessEditor; canUpdate: boolean; t: Translate }): JSX.Element {
+  const { Grid, GridItem } = useKit();
   const data = editor.loaded.data;
   const draft = editor.draft;
   if (!data || !draft) return <LoadState loading={editor.loaded.loading} error={editor.loaded.error} t={t} />;

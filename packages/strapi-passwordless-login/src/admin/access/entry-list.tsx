@@ -1,7 +1,7 @@
-import { Box, Flex, Tag, Typography } from '@strapi/design-system';
-import { Cross } from '@strapi/icons';
+import { Box, Flex, Typography } from '@strapi/design-system';
 
 import { AddItemForm } from '../add-item-form';
+import { useKit } from '../kit/kit-context';
 import type { Translate } from '../use-messages';
 import { isAccessEntry, normaliseEntry } from './access-model';
 
@@ -21,35 +21,36 @@ export interface EntryListProps {
 /** One list: config entries read-only, saved ones removable as tags, and an input to add one. */
 export function EntryList(props: EntryListProps): JSX.Element {
   const { title, id, configured, entries, refused, editable, onAdd, onRemove, t } = props;
+  const { tag, RemovableTag } = useKit();
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} as="section" aria-labelledby={`passwordless-${id}-title`}>
-      <Typography variant="delta" as="h3" id={`passwordless-${id}-title`}>
+    <Flex direction="column" alignItems="stretch" gap={3} {...tag('section')} aria-labelledby={`passwordless-${id}-title`}>
+      <Typography variant="delta" {...tag('h3')} id={`passwordless-${id}-title`}>
         {title}
       </Typography>
       <Box>
-        <Typography variant="sigma" textColor="neutral600" as="h4">
+        <Typography variant="sigma" textColor="neutral600" {...tag('h4')}>
           {t('access.configured')}
         </Typography>
-        <Typography as="p" textColor={configured.length ? 'neutral800' : 'neutral600'}>
+        <Typography {...tag('p')} textColor={configured.length ? 'neutral800' : 'neutral600'}>
           {configured.length ? configured.join(', ') : t('access.empty')}
         </Typography>
       </Box>
       <Box>
-        <Typography variant="sigma" textColor="neutral600" as="h4">
+        <Typography variant="sigma" textColor="neutral600" {...tag('h4')}>
           {t('access.saved')}
         </Typography>
-        <Flex as="ul" gap={2} wrap="wrap" paddingTop={1} aria-label={`${title}: ${t('access.saved')}`}>
+        <Flex {...tag('ul')} gap={2} wrap="wrap" paddingTop={1} aria-label={`${title}: ${t('access.saved')}`}>
           {entries.length === 0 ? (
-            <Typography as="li" textColor="neutral600">
+            <Typography {...tag('li')} textColor="neutral600">
               {t('access.empty')}
             </Typography>
           ) : null}
           {entries.map((item) => (
             <li key={item}>
               {editable ? (
-                <Tag icon={<Cross aria-hidden />} onClick={() => onRemove(item)} aria-label={t('access.remove', { entry: item })}>
+                <RemovableTag label={t('access.remove', { entry: item })} onRemove={() => onRemove(item)}>
                   {refused.includes(item) ? `⚠ ${item}` : item}
-                </Tag>
+                </RemovableTag>
               ) : (
                 <Typography>{item}</Typography>
               )}

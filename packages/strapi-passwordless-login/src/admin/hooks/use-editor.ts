@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useFetchClient } from '@strapi/helper-plugin';
 
+import { useAdminApi } from '../api/client';
 import { readApiError, type ApiError } from '../api/errors';
 import { sameValue } from './same-value';
 import { useLoad, type Loaded } from './use-load';
@@ -36,7 +36,7 @@ export function useEditor<Response, Draft, Problem>(
   options: EditorOptions<Response, Draft, Problem>,
 ): Editor<Response, Draft, Problem> {
   const { path, draftOf, problemsOf } = options;
-  const { get, put } = useFetchClient();
+  const { get, put } = useAdminApi().client;
   const loaded = useLoad(async () => (await get<Response>(path)).data, options);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState(false);

@@ -1,6 +1,5 @@
-import { useFetchClient } from '@strapi/helper-plugin';
-
 import type { StatsResponse, StatusResponse } from '../../shared/admin-api';
+import { useAdminApi } from '../api/client';
 import { API } from '../api/paths';
 import { useLoad, type Loaded } from './use-load';
 
@@ -11,7 +10,7 @@ export interface StatusData {
 
 /** Status and stats load apart: a failing stats query must not hide the setup facts. */
 export function useStatus(options: { enabled: boolean }): StatusData {
-  const { get } = useFetchClient();
+  const { get } = useAdminApi().client;
   const status = useLoad(async () => (await get<StatusResponse>(API.status)).data, options);
   const stats = useLoad(async () => (await get<StatsResponse>(API.stats)).data, options);
   return { status, stats };

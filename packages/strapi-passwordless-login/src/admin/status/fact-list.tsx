@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Box, Grid, GridItem, Typography } from '@strapi/design-system';
+import { Box, Typography } from '@strapi/design-system';
+
+import { useKit } from '../kit/kit-context';
 
 export interface Fact {
   label: string;
@@ -11,14 +13,15 @@ export interface Fact {
  * reader announces which is which; two columns on wide screens.
  */
 export function FactList({ facts }: { facts: Fact[] }): JSX.Element {
+  const { tag, Grid, GridItem } = useKit();
   return (
-    <Grid as="dl" gap={5} margin={0}>
+    <Grid element="dl" gap={5}>
       {facts.map((fact) => (
-        <GridItem key={fact.label} as="div" col={6} s={12}>
-          <Typography as="dt" variant="sigma" textColor="neutral600">
+        <GridItem key={fact.label} element="div" col={6} s={12}>
+          <Typography {...tag('dt')} variant="sigma" textColor="neutral600">
             {fact.label}
           </Typography>
-          <Box as="dd" margin={0} paddingTop={1}>
+          <Box {...tag('dd')} margin={0} paddingTop={1}>
             {typeof fact.value === 'string' ? <Typography>{fact.value}</Typography> : fact.value}
           </Box>
         </GridItem>

@@ -1,11 +1,12 @@
 import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Link } from '@strapi/helper-plugin';
 
 import type { StatusResponse } from '../../shared/admin-api';
+import { useKit } from '../kit/kit-context';
 import type { Translate } from '../use-messages';
 
 /** Each role links to users-permissions' role page, where the actions are granted. */
 export function RolesTable({ roles, t }: { roles: StatusResponse['roles']; t: Translate }): JSX.Element {
+  const { Link } = useKit();
   return (
     <Table colCount={2} rowCount={roles.length + 1}>
       <Thead>

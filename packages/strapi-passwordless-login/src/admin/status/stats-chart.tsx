@@ -1,12 +1,14 @@
-import { Grid, GridItem, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Typography, VisuallyHidden } from '@strapi/design-system';
 
 import type { StatsHour } from '../../shared/admin-api';
+import { useKit } from '../kit/kit-context';
 import type { Translate } from '../use-messages';
 import { BarChart } from './bar-chart';
 import { hourLabel, SERIES, totalOf } from './stats-series';
 
 /** The last 24 hours: a sentence with the totals, four small charts, and the numbers as a table for screen readers. */
 export function StatsChart({ hours, t }: { hours: StatsHour[]; t: Translate }): JSX.Element {
+  const { Grid, GridItem } = useKit();
   const totals = Object.fromEntries(SERIES.map(({ name }) => [name, totalOf(hours, name)]));
   return (
     <>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/helper-plugin';
 import { Mail } from '@strapi/icons';
 
 import type { TestEmailResponse } from '../../shared/admin-api';
+import { useAdminApi } from '../api/client';
 import { readApiError } from '../api/errors';
 import { API } from '../api/paths';
 import { Notice } from '../notice';
@@ -16,8 +16,7 @@ type Outcome = { kind: 'sent'; to: string } | { kind: 'failed'; message: string 
  * well as in a notification: a provider's error is what the operator needs to copy.
  */
 export function TestEmailButton({ adminEmail, t }: { adminEmail: string; t: Translate }): JSX.Element {
-  const { post } = useFetchClient();
-  const toggleNotification = useNotification();
+  const { client, notify } = useAdminApi();
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
@@ -25,13 +24,13 @@ export function TestEmailButton({ adminEmail, t }: { adminEmail: string; t: Tran
     setSending(true);
     setOutcome(null);
     try {
-      const { data } = await post<TestEmailResponse>(API.testEmail, {});
+      const { data } = await client.post<TestEmailResponse>(API.testEmail, {});
       setOutcome({ kind: 'sent', to: data.to });
-      toggleNotification({ type: 'success', message: t('status.test-email.sent', { to: data.to }) });
+      notify({ type: 'success', message: t('status.test-email.sent', { to: data.to }) });
     } catch (thrown) {
       const { message } = readApiError(thrown);
       setOutcome({ kind: 'failed', message });
-      toggleNotification({ type: 'warning', message: t('status.test-email.failed', { message }) });
+      notify({ type: 'error', message: t('status.test-email.failed', { message }) });
     } finally {
       setSending(false);
     }

@@ -1,101 +1,58 @@
-import { useEffect, useState } from 'react';
-import { Box, Button, ContentLayout, HeaderLayout, Main, Tab, TabGroup, TabPanel, TabPanels, Tabs, useNotifyAT } from '@strapi/design-system';
+import { useMemo } from 'react';
+import { Button, ContentLayout, HeaderLayout, Main, Tab, TabGroup, TabPanel as DsTabPanel, TabPanels, Tabs } from '@strapi/design-system';
 import {
   CheckPagePermissions,
   LoadingIndicatorPage,
   SettingsPageTitle,
+  useFetchClient,
   useFocusWhenNavigate,
   useNotification,
   useRBAC,
 } from '@strapi/helper-plugin';
 import { Check } from '@strapi/icons';
 
-import { AccessPanel } from '../access/access-panel';
-import { useAccessEditor } from '../hooks/use-access-editor';
-import { useStatus } from '../hooks/use-status';
-import { useTemplatesEditor } from '../hooks/use-templates-editor';
-import { PERMISSIONS } from '../permissions';
-import { StatusPanel } from '../status/status-panel';
-import { TemplatesPanel } from '../templates/templates-panel';
-import { useMessages } from '../use-messages';
-import type { ApiError } from '../api/errors';
-
-type TabName = 'status' | 'templates' | 'access';
+import { AdminApiProvider, type AdminApi } from '../api/client';
+import { KitProvider } from '../kit/kit-context';
+import { TabPanel } from '../pages/tab-panel';
+import { rightsOf, usePageState } from '../pages/use-page-state';
+import { PERMISSIONS, RBAC_CHECKS } from '../permissions';
+import { strapi4Kit } from './kit';
 
 /**
- * Status, email templates and access in tabs, with the save button in the header as on
- * users-permissions' own settings pages. Each tab shows only with its read permission.
+ * Strapi 4's page: helper-plugin's layout, design-system 1's index-based tabs, the save
+ * button in the header as on users-permissions' own settings pages. What it shows and
+ * does is pages/use-page-state, shared with the Strapi 5 page.
  */
 function PasswordlessPage(): JSX.Element {
-  const t = useMessages();
-  const toggleNotification = useNotification();
-  const { notifyStatus } = useNotifyAT();
   useFocusWhenNavigate();
-
-  const { isLoading: loadingPermissions, allowedActions } = useRBAC({
-    readTemplates: PERMISSIONS.readTemplates,
-    updateTemplates: PERMISSIONS.updateTemplates,
-    readSettings: PERMISSIONS.readSettings,
-    updateSettings: PERMISSIONS.updateSettings,
-  });
-  const { canReadTemplates, canUpdateTemplates, canReadSettings, canUpdateSettings } = allowedActions;
-
-  const status = useStatus({ enabled: !loadingPermissions && canReadSettings });
-  const templates = useTemplatesEditor({ enabled: !loadingPermissions && canReadTemplates });
-  const access = useAccessEditor({ enabled: !loadingPermissions && canReadSettings });
-
-  const tabs: TabName[] = [
-    ...(canReadSettings ? (['status'] as const) : []),
-    ...(canReadTemplates ? (['templates'] as const) : []),
-    ...(canReadSettings ? (['access'] as const) : []),
-  ];
-  // Screen readers hear when the data is in, as on users-permissions' pages.
-  const firstData = status.status.data ?? templates.loaded.data;
-  useEffect(() => {
-    if (firstData) notifyStatus(t('page.loaded'));
-  }, [firstData !== null]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const [selected, setSelected] = useState(0);
-  useEffect(() => {
-    if (selected >= tabs.length) setSelected(0);
-  }, [selected, tabs.length]);
-  const current = tabs[selected];
-
-  const notifySaved = (error: ApiError | null): void => {
-    toggleNotification(
-      error ? { type: 'warning', message: `${t('save.error')} ${error.message}` } : { type: 'success', message: t('saved') },
-    );
-  };
-  const editor = current === 'templates' ? templates : current === 'access' ? access : null;
-  const canSave =
-    editor !== null &&
-    editor.dirty &&
-    Boolean(editor.loaded.data?.editable) &&
-    (current === 'templates' ? canUpdateTemplates : canUpdateSettings);
+  const rbac = useRBAC(RBAC_CHECKS);
+  const state = usePageState(rightsOf(rbac));
+  const isLoading = rbac.isLoading;
+  const { t, tabs, current, editor } = state;
 
   return (
-    <Main aria-busy={loadingPermissions || Boolean(editor?.saving)}>
+    <Main aria-busy={isLoading || Boolean(editor?.saving)}>
       <SettingsPageTitle name={t('page.title')} />
       <HeaderLayout
         title={t('page.title')}
         subtitle={t('page.subtitle')}
         primaryAction={
           editor ? (
-            <Button
-              startIcon={<Check />}
-              size="S"
-              loading={editor.saving}
-              disabled={!canSave}
-              onClick={async () => notifySaved(await editor.save())}
-            >
+            <Button startIcon={<Check />} size="S" loading={editor.saving} disabled={!state.canSave} onClick={state.save}>
               {t('save')}
             </Button>
           ) : undefined
         }
       />
       <ContentLayout>
-        {loadingPermissions ? <LoadingIndicatorPage /> : null}
-        <TabGroup label={t('tabs.label')} id="passwordless-tabs" variant="simple" selectedTabIndex={selected} onTabChange={setSelected}>
+        {isLoading ? <LoadingIndicatorPage /> : null}
+        <TabGroup
+          label={t('tabs.label')}
+          id="passwordless-tabs"
+          variant="simple"
+          selectedTabIndex={current ? tabs.indexOf(current) : 0}
+          onTabChange={(index: number) => state.select(tabs[index])}
+        >
           <Tabs>
             {tabs.map((tab) => (
               <Tab key={tab}>{t(`tabs.${tab}`)}</Tab>
@@ -103,13 +60,9 @@ function PasswordlessPage(): JSX.Element {
           </Tabs>
           <TabPanels>
             {tabs.map((tab) => (
-              <TabPanel key={tab}>
-                <Box paddingTop={4}>
-                  {tab === 'status' ? <StatusPanel data={status} canSendTest={canReadTemplates} t={t} /> : null}
-                  {tab === 'templates' ? <TemplatesPanel editor={templates} canUpdate={canUpdateTemplates} t={t} /> : null}
-                  {tab === 'access' ? <AccessPanel editor={access} canUpdate={canUpdateSettings} t={t} /> : null}
-                </Box>
-              </TabPanel>
+              <DsTabPanel key={tab}>
+                <TabPanel tab={tab} state={state} />
+              </DsTabPanel>
             ))}
           </TabPanels>
         </TabGroup>
@@ -118,11 +71,26 @@ function PasswordlessPage(): JSX.Element {
   );
 }
 
+/** helper-plugin's client and notifications, handed to the shared hooks (api/client). */
+function WithAdminApi({ children }: { children: JSX.Element }): JSX.Element {
+  const client = useFetchClient();
+  const toggleNotification = useNotification();
+  const api = useMemo<AdminApi>(
+    () => ({ client, notify: ({ type, message }) => toggleNotification({ type: type === 'error' ? 'warning' : 'success', message }) }),
+    [client, toggleNotification],
+  );
+  return <AdminApiProvider api={api}>{children}</AdminApiProvider>;
+}
+
 /** The settings route's component: users without either read permission get the admin's "no permission" page. */
 export default function ProtectedPasswordlessPage(): JSX.Element {
   return (
     <CheckPagePermissions permissions={PERMISSIONS.openPage}>
-      <PasswordlessPage />
+      <KitProvider kit={strapi4Kit}>
+        <WithAdminApi>
+          <PasswordlessPage />
+        </WithAdminApi>
+      </KitProvider>
     </CheckPagePermissions>
   );
 }

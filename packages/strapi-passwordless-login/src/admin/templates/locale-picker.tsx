@@ -1,11 +1,12 @@
-import { Box, Flex, IconButton, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Box, Flex } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 
 import { AddItemForm } from '../add-item-form';
+import { useKit } from '../kit/kit-context';
 import type { Translate } from '../use-messages';
 import { DEFAULT_LOCALE, isLocaleTag, type LocaleKey } from './template-model';
 
-// SingleSelect treats '' as "no value", so the default set needs a value of its own.
+// The select treats '' as "no value", so the default set needs a value of its own.
 const DEFAULT_OPTION = '*default*';
 
 export interface LocalePickerProps {
@@ -22,22 +23,20 @@ export interface LocalePickerProps {
 
 export function LocalePicker(props: LocalePickerProps): JSX.Element {
   const { locales, removable, selected, onSelect, onAdd, onRemove, editable, t } = props;
+  const { SelectField, IconButton } = useKit();
   return (
     <Flex gap={6} alignItems="flex-start" wrap="wrap">
       <Flex gap={2} alignItems="flex-start">
-        <SingleSelect
+        <SelectField
           label={t('templates.locale')}
           hint={t('templates.locale.hint')}
           value={selected === DEFAULT_LOCALE ? DEFAULT_OPTION : selected}
-          onChange={(value: string) => onSelect(value === DEFAULT_OPTION ? DEFAULT_LOCALE : value)}
-        >
-          <SingleSelectOption value={DEFAULT_OPTION}>{t('templates.locale.default')}</SingleSelectOption>
-          {locales.map((locale) => (
-            <SingleSelectOption key={locale} value={locale}>
-              {locale}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
+          onChange={(value) => onSelect(value === DEFAULT_OPTION ? DEFAULT_LOCALE : value)}
+          options={[
+            { value: DEFAULT_OPTION, label: t('templates.locale.default') },
+            ...locales.map((locale) => ({ value: locale, label: locale })),
+          ]}
+        />
         {editable && removable.includes(selected) ? (
           <Box paddingTop={6}>
             <IconButton label={t('templates.locale.remove', { locale: selected })} icon={<Trash />} onClick={() => onRemove(selected)} />

@@ -2,6 +2,7 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 
 import { renderTemplate, type TemplateValues } from '../../shared/template';
 import { findMarkupProblems } from '../../shared/template-markup';
+import { useKit } from '../kit/kit-context';
 import type { Translate } from '../use-messages';
 import type { PartName } from './template-model';
 
@@ -13,31 +14,32 @@ import type { PartName } from './template-model';
  * images, and the preview's sample link would go out with them.
  */
 export function TemplatePreview({ parts, sample, t }: { parts: Record<PartName, string>; sample: TemplateValues; t: Translate }): JSX.Element {
+  const { tag } = useKit();
   const subject = renderTemplate(parts.subject, sample, { html: false });
   const text = renderTemplate(parts.text, sample, { html: false });
   const html = findMarkupProblems(parts.html).length === 0 ? renderTemplate(parts.html, sample, { html: true }) : null;
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} as="section" aria-labelledby="passwordless-preview-title">
-      <Typography variant="delta" as="h3" id="passwordless-preview-title">
+    <Flex direction="column" alignItems="stretch" gap={3} {...tag('section')} aria-labelledby="passwordless-preview-title">
+      <Typography variant="delta" {...tag('h3')} id="passwordless-preview-title">
         {t('templates.preview')}
       </Typography>
       <Typography variant="pi" textColor="neutral600">
         {t('templates.preview.hint')}
       </Typography>
       <Box>
-        <Typography variant="sigma" textColor="neutral600" as="h4">
+        <Typography variant="sigma" textColor="neutral600" {...tag('h4')}>
           {t('templates.preview.subject')}
         </Typography>
-        <Typography as="p" fontWeight="bold" data-testid="passwordless-preview-subject">
+        <Typography {...tag('p')} fontWeight="bold" data-testid="passwordless-preview-subject">
           {subject}
         </Typography>
       </Box>
       <Box>
-        <Typography variant="sigma" textColor="neutral600" as="h4">
+        <Typography variant="sigma" textColor="neutral600" {...tag('h4')}>
           {t('templates.preview.text')}
         </Typography>
         <Box
-          as="pre"
+          {...tag('pre')}
           padding={3}
           background="neutral100"
           hasRadius
@@ -48,11 +50,11 @@ export function TemplatePreview({ parts, sample, t }: { parts: Record<PartName, 
         </Box>
       </Box>
       <Box>
-        <Typography variant="sigma" textColor="neutral600" as="h4">
+        <Typography variant="sigma" textColor="neutral600" {...tag('h4')}>
           {t('templates.preview.html')}
         </Typography>
         {html === null ? (
-          <Typography as="p" textColor="danger600" data-testid="passwordless-preview-html-refused">
+          <Typography {...tag('p')} textColor="danger600" data-testid="passwordless-preview-html-refused">
             {t('templates.preview.unsafe')}
           </Typography>
         ) : (

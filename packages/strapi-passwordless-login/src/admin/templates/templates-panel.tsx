@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Grid, GridItem, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 
 import { Card } from '../card';
 import type { TemplatesEditor } from '../hooks/use-templates-editor';
+import { useKit } from '../kit/kit-context';
 import { LoadState } from '../load-state';
 import { Notice } from '../notice';
 import type { Translate } from '../use-messages';
@@ -19,6 +20,7 @@ function partsOf(pick: (part: model.PartName) => string): Parts {
 
 /** Edit one locale's code email at a time, with the preview beside it. Saved from the page header. */
 export function TemplatesPanel({ editor, canUpdate, t }: { editor: TemplatesEditor; canUpdate: boolean; t: Translate }): JSX.Element {
+  const { Grid, GridItem } = useKit();
   const [locale, setLocale] = useState<model.LocaleKey>(model.DEFAULT_LOCALE);
   const data = editor.loaded.data;
   const draft = editor.draft;
