@@ -9,7 +9,7 @@ import { createAdmin, UP_ADMIN_ACTIONS as A, type TestAdmin } from '../helpers/a
 import { expectError } from '../helpers/errors';
 import { ask, lastEmail, verify, wrongCode } from '../helpers/flow';
 import { setAdvanced } from '../helpers/settings';
-import { STRAPI_MAJOR } from '../helpers/host';
+import { JWT_MODE, REFRESH_COOKIE, STRAPI_MAJOR } from '../helpers/host';
 
 let app: TestApp;
 let superAdmin: TestAdmin;
@@ -98,6 +98,16 @@ describe('status', () => {
     expect(body.limits).toContainEqual({ key: 'limits.ipRequest', value: '100000 per 900 s', source: 'config' });
     expect(body.limits).toContainEqual({ key: 'code.ttlSeconds', value: '600', source: 'default' });
     expect(body.editable).toEqual({ templates: true, access: true });
+  });
+
+  it('reports how users-permissions issues the sign-in’s tokens: the mode, the access token’s lifetime, the refresh cookie', async () => {
+    const { body } = await call('get', '/status', readOnly);
+    expect(body.jwt).toEqual(
+      JWT_MODE === 'refresh'
+        ? // The host's sessions.accessTokenLifespan (users-permissions' default, 600 s, unless a run shortens it).
+          { mode: 'refresh', accessTokenLifetime: Number(process.env.UP_ACCESS_TOKEN_LIFESPAN ?? 600), refreshCookie: REFRESH_COOKIE }
+        : { mode: 'legacy', accessTokenLifetime: '30d', refreshCookie: false }
+    );
   });
 });
 

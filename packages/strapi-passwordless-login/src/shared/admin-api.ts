@@ -42,6 +42,17 @@ export interface StatusResponse {
   };
   linkUrl: string | null;
   cookie: { enabled: boolean; name: string; secure: boolean; sameSite: string; origins: string[] };
+  /**
+   * How users-permissions issues the sign-in's tokens: JWTs only ('legacy': Strapi 4, and
+   * Strapi 5's legacy-support) or sessions with refresh tokens (Strapi 5 `jwtManagement: 'refresh'`).
+   */
+  jwt: {
+    mode: 'legacy' | 'refresh';
+    /** Seconds (refresh mode's sessions.accessTokenLifespan, or a numeric jwt.expiresIn), or jwt.expiresIn as written ('30d'). */
+    accessTokenLifetime: number | string;
+    /** Refresh mode with sessions.httpOnly: the refresh token goes in users-permissions' HttpOnly cookie, not the body. */
+    refreshCookie: boolean;
+  };
   /** Where limit counters live. */
   counters: 'database' | 'redis';
   /** Read-only limits: key (as in config), value, and whether config set it or it is the default. */

@@ -3,6 +3,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import type { StatusResponse } from '../../shared/admin-api';
 import type { Translate } from '../use-messages';
 import { FactList, type Fact } from './fact-list';
+import { jwtFacts } from './jwt-facts';
 
 /** The configuration as the server resolved it: what an operator checks first. */
 export function SetupFacts({ status, t }: { status: StatusResponse; t: Translate }): JSX.Element {
@@ -40,6 +41,7 @@ export function SetupFacts({ status, t }: { status: StatusResponse; t: Translate
         </Flex>
       ),
     },
+    ...jwtFacts(status.jwt, t),
     { label: t('status.link-url'), value: status.linkUrl ?? t('status.link-url.none') },
     {
       label: t('status.cookie'),

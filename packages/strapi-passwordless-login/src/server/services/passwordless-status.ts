@@ -7,6 +7,7 @@ import { ACTION_NAMES, actionUid } from '../utils/actions';
 import type { StatusResponse } from '../../shared/admin-api';
 import { ROLE_UID } from '../utils/uids';
 import { platform } from '../platform';
+import { describeJwtSettings } from '../utils/jwt-settings';
 
 /** Limits shown read-only on the admin page, by their config key. */
 const LIMIT_KEYS = [
@@ -68,6 +69,7 @@ export default ({ strapi }: { strapi: Strapi }) => ({
         sameSite: config.cookie.sameSite,
         origins: config.cookie.origins,
       },
+      jwt: describeJwtSettings(),
       counters: config.redis.url ? 'redis' : 'database',
       limits: LIMIT_KEYS.map((key) => {
         const value = at(config, key);
