@@ -45,12 +45,45 @@ describe('init: the admin settings page', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
-  it('Strapi 5: skipped (its admin does not load a Strapi 4 page), an existing admin app untouched', async () => {
+  it.each([
+    ['JavaScript', {}, 'src/admin/app.js'],
+    ['TypeScript', TS_PROJECT, 'src/admin/app.tsx'],
+  ])('Strapi 5, %s: creates %s with the Strapi 5 entry; app.example left alone; a second run changes nothing', async (_name, files, file) => {
+    const example = file.replace('app.', 'app.example.');
+    const root = makeProject({ strapi: '5.54.0', files: { ...files, [example]: CUSTOM_APP } });
+    const run = await runCli(root);
+    expect(run.code).toBe(0);
+    const text = read(root, file);
+    expect(text).toContain("import passwordless from 'strapi-passwordless-login/admin/strapi5';");
+    expect(text).toContain('passwordless.bootstrap(app);');
+    expect(text).toContain('translations: passwordless.translations');
+    expect(read(root, example)).toBe(CUSTOM_APP);
+    const { diagnostics } = ts.transpileModule(text, { reportDiagnostics: true, fileName: file, compilerOptions: { jsx: ts.JsxEmit.React } });
+    expect(diagnostics).toEqual([]);
+
+    const before = snapshot(root);
+    const again = await runCli(root);
+    expect(again.out).toMatch(new RegExp(`^in place +${file.replace('.', '\\.')}: already uses strapi-passwordless-login/admin/strapi5$`, 'm'));
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('Strapi 5: an existing admin app is left untouched and the Strapi 5 lines are printed', async () => {
     const root = makeProject({ strapi: '5.54.0', files: { 'src/admin/app.tsx': CUSTOM_APP, ...TS_PROJECT } });
     const before = snapshot(root)['src/admin/app.tsx'];
     const run = await runCli(root);
-    expect(run.out).toMatch(/^skipped +src\/admin\/app\.tsx: the Strapi 5 admin page is not in this version yet$/m);
+    expect(run.code).toBe(0);
     expect(snapshot(root)['src/admin/app.tsx']).toEqual(before);
-    expect(run.out).not.toContain('strapi-passwordless-login/admin');
+    expect(run.out).toMatch(/^action needed +src\/admin\/app\.tsx: /m);
+    expect(run.out).toContain("import passwordless from 'strapi-passwordless-login/admin/strapi5';");
+    expect(run.out).toContain('bootstrap(app: any) { passwordless.bootstrap(app); }');
+  });
+
+  it('Strapi 5: an admin app wired to the Strapi 4 entry is not taken for wired', async () => {
+    const v4Wired = "import passwordless from 'strapi-passwordless-login/admin';\nexport default { bootstrap(app) { passwordless.bootstrap(app); } };\n";
+    const root = makeProject({ strapi: '5.54.0', files: { 'src/admin/app.js': v4Wired } });
+    const run = await runCli(root);
+    expect(read(root, 'src/admin/app.js')).toBe(v4Wired);
+    expect(run.out).toMatch(/^action needed +src\/admin\/app\.js: /m);
+    expect(run.out).toContain("import passwordless from 'strapi-passwordless-login/admin/strapi5';");
   });
 });

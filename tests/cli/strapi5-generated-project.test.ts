@@ -18,7 +18,7 @@ const SHIMS = {
 afterEach(removeProjects);
 
 describe.each(['js', 'ts'] as const)('a freshly generated 5.54.0 project (%s)', (language) => {
-  it('every step applied, the admin step skipped, then everything in place', async () => {
+  it('every step applied, then everything in place', async () => {
     const root = makeStrapi5Project(language);
     const first = await runCli(root);
 
@@ -29,6 +29,7 @@ describe.each(['js', 'ts'] as const)('a freshly generated 5.54.0 project (%s)', 
       expect.stringMatching(`updated +config/plugins.${language}:`),
       expect.stringMatching(/updated +\.env:/),
       expect.stringMatching(/updated +\.env\.example:/),
+      expect.stringMatching(`created +src/admin/app.${language === 'ts' ? 'tsx' : 'js'}:`),
     ]);
     expect(read(root, `src/extensions/users-permissions/strapi-server.${language}`).endsWith(SHIMS[language])).toBe(true);
     expect(read(root, '.env').startsWith(ENV_5_54)).toBe(true);
@@ -45,15 +46,18 @@ describe.each(['js', 'ts'] as const)('a freshly generated 5.54.0 project (%s)', 
     expect(second.out).toContain('Everything is in place; nothing changed.');
   });
 
-  it('the admin step is skipped and writes nothing under src/admin', async () => {
-    const root = makeStrapi5Project(language, {
-      files: { [`src/admin/app.example.${language === 'ts' ? 'tsx' : 'js'}`]: 'export default {};\n' },
-    });
+  it('the admin step writes src/admin/app in Strapi 5\'s shape with the Strapi 5 entry, beside the untouched example', async () => {
+    const example = `app.example.${language === 'ts' ? 'tsx' : 'js'}`;
+    const app = `app.${language === 'ts' ? 'tsx' : 'js'}`;
+    const root = makeStrapi5Project(language, { files: { [`src/admin/${example}`]: 'export default {};\n' } });
     const run = await runCli(root);
 
-    expect(run.out).toMatch(/^skipped +src\/admin\/app\.(js|tsx): the Strapi 5 admin page is not in this version yet$/m);
-    expect(fs.readdirSync(path.join(root, 'src/admin'))).toEqual([`app.example.${language === 'ts' ? 'tsx' : 'js'}`]);
-    expect(run.out).not.toContain('strapi-passwordless-login/admin');
+    expect(run.out).toMatch(new RegExp(`^created +src/admin/${app.replace('.', '\\.')}: .*strapi-passwordless-login/admin/strapi5`, 'm'));
+    expect(fs.readdirSync(path.join(root, 'src/admin')).sort()).toEqual([example, app].sort());
+    expect(read(root, `src/admin/${example}`)).toBe('export default {};\n');
+    const text = read(root, `src/admin/${app}`);
+    expect(text).toContain("import passwordless from 'strapi-passwordless-login/admin/strapi5';");
+    expect(text).toMatch(/config: \{\n {4}translations: passwordless\.translations,\n {2}\},\n {2}bootstrap\(app(: any)?\) \{\n {4}passwordless\.bootstrap\(app\);/);
   });
 
   it('a dry run writes nothing and says what it would write', async () => {
@@ -65,7 +69,7 @@ describe.each(['js', 'ts'] as const)('a freshly generated 5.54.0 project (%s)', 
     expect(run.out).toMatch(
       new RegExp(`^would update +config/plugins\\.${language}: added passwordless inside 'users-permissions'\\.config`, 'm')
     );
-    expect(run.out).toContain('Dry run: 4 files would be written; nothing was written.');
+    expect(run.out).toContain('Dry run: 5 files would be written; nothing was written.');
   });
 });
 
@@ -77,8 +81,7 @@ describe('next steps on Strapi 5', () => {
     expect(steps).toContain('Roles → Public → Users-permissions:\n     tick passwordless and passwordlessVerify, then Save');
     expect(steps).not.toContain('(and logout)');
     expect(steps).toContain("logout is users-permissions' own on Strapi 5");
-    expect(steps).toContain('Start Strapi: npm run develop\n');
-    expect(steps).not.toContain('Passwordless login settings page');
+    expect(steps).toContain('Start Strapi: npm run develop (it builds the admin panel with the Passwordless login settings page)\n');
     expect(steps).toMatch(/verify answers exactly like POST \/api\/auth\/local in the project's mode/);
     expect(steps).toMatch(
       /10-minute access token[\s\S]*HttpOnly refresh cookie; POST \/api\/auth\/refresh and \/api\/auth\/logout/

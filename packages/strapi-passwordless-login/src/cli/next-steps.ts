@@ -22,15 +22,17 @@ const BEFORE_PRODUCTION =
 
 export function renderNextSteps(project: Project): string {
   const commands = COMMANDS[project.packageManager];
+  // Both majors' admin builds bundle the settings page init wired in src/admin/app.
+  const start = `Start Strapi: ${commands.develop} (it builds the admin panel with the Passwordless login settings page)`;
   const steps =
     project.strapiMajor === 4
       ? [
-          `Start Strapi: ${commands.develop} (it builds the admin panel with the Passwordless login settings page)`,
+          start,
           `${ROLES}     tick passwordless and passwordlessVerify (and logout), then Save.`,
           BEFORE_PRODUCTION,
         ]
       : [
-          `Start Strapi: ${commands.develop}`,
+          start,
           // Strapi 5 has its own logout action (with refresh), granted to Authenticated by users-permissions itself.
           `${ROLES}     tick passwordless and passwordlessVerify, then Save (logout is users-permissions' own on Strapi 5,\n` +
             '     already granted to Authenticated).',

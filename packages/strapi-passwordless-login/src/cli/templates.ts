@@ -105,11 +105,16 @@ export function renderPluginsConfig(language: Language, major: StrapiMajor): str
 
 const ADMIN_COMMENT = `// Passwordless login (${PACKAGE_NAME}): Settings → Users & Permissions → Passwordless login.`;
 
-/** A whole src/admin/app file: the settings page and its English and French texts. */
-export function renderAdminApp(language: Language): string {
+/** The admin entry built on each major's admin kit (Strapi 5's admin cannot load Strapi 4's page, nor the reverse). */
+export function adminEntry(major: StrapiMajor): string {
+  return major === 5 ? `${PACKAGE_NAME}/admin/strapi5` : `${PACKAGE_NAME}/admin`;
+}
+
+/** A whole src/admin/app file: the settings page and its English and French texts (the same shape on both majors). */
+export function renderAdminApp(language: Language, major: StrapiMajor): string {
   return [
     ADMIN_COMMENT,
-    `import passwordless from '${PACKAGE_NAME}/admin';`,
+    `import passwordless from '${adminEntry(major)}';`,
     '',
     'export default {',
     '  config: {',
@@ -124,10 +129,10 @@ export function renderAdminApp(language: Language): string {
 }
 
 /** The lines to merge into an admin app file the project already has. */
-export function renderAdminAppInstructions(language: Language): string {
+export function renderAdminAppInstructions(language: Language, major: StrapiMajor): string {
   return [
     '// At the top of the file:',
-    `import passwordless from '${PACKAGE_NAME}/admin';`,
+    `import passwordless from '${adminEntry(major)}';`,
     '',
     '// In the exported object (merge with what is there):',
     '//   config: { translations: passwordless.translations },  (or merge its en/fr keys into yours)',

@@ -1,24 +1,24 @@
 /**
- * src/admin/app.{js,jsx,ts,tsx}: where a Strapi 4 project customises its admin panel,
- * and so where the Passwordless login settings page is added to the Settings menu.
- * The page is built on Strapi 4's admin kit (helper-plugin, design-system 1), which
- * Strapi 5's admin does not load: there the step writes nothing.
+ * src/admin/app.{js,jsx,ts,tsx}: where a Strapi project customises its admin panel, and
+ * so where the Passwordless login settings page is added to the Settings menu. The file
+ * has the same shape on both majors; it imports the entry built on the project's own
+ * admin kit (templates.adminEntry): Strapi 4's helper-plugin and design-system 1, or
+ * Strapi 5's @strapi/strapi/admin and design-system 2.
  */
 import * as path from 'node:path';
 import { createFile, readText } from '../files';
-import { PACKAGE_NAME, renderAdminApp, renderAdminAppInstructions } from '../templates';
+import { adminEntry, renderAdminApp, renderAdminAppInstructions } from '../templates';
 import type { Change, Project, Step } from '../types';
 
-// The names Strapi 4's admin build looks for (app.example.* is only an example).
+// The names both majors' admin builds look for (app.example.*, which create-strapi-app
+// and Strapi 4's generator ship, is only an example: left alone).
 const CANDIDATES = ['src/admin/app.js', 'src/admin/app.jsx', 'src/admin/app.ts', 'src/admin/app.tsx'];
 
 export const adminAppStep: Step = {
   name: 'admin settings page',
   plan(project: Project): Change[] {
     const file = project.language === 'ts' ? 'src/admin/app.tsx' : 'src/admin/app.js';
-    if (project.strapiMajor === 5) {
-      return [{ status: 'skipped', path: file, reason: 'the Strapi 5 admin page is not in this version yet' }];
-    }
+    const entry = adminEntry(project.strapiMajor);
     const existing = CANDIDATES.flatMap((candidate) => {
       const text = readText(path.join(project.root, candidate));
       return text === undefined ? [] : [{ file: candidate, text }];
@@ -28,20 +28,21 @@ export const adminAppStep: Step = {
         {
           status: 'create',
           path: file,
-          reason: 'adds Settings → Users & Permissions → Passwordless login (rebuild the admin: strapi build)',
-          write: () => createFile(path.join(project.root, file), renderAdminApp(project.language)),
+          reason: `adds Settings → Users & Permissions → Passwordless login from ${entry} (rebuild the admin: strapi build)`,
+          write: () => createFile(path.join(project.root, file), renderAdminApp(project.language, project.strapiMajor)),
         },
       ];
     }
-    const wired = existing.find(({ text }) => text.includes(`${PACKAGE_NAME}/admin`));
-    if (wired) return [{ status: 'in place', path: wired.file, reason: `already uses ${PACKAGE_NAME}/admin` }];
+    // The entry as a whole module name: on Strapi 5, the Strapi 4 entry alone is not the page.
+    const wired = existing.find(({ text }) => text.includes(`'${entry}'`) || text.includes(`"${entry}"`));
+    if (wired) return [{ status: 'in place', path: wired.file, reason: `already uses ${entry}` }];
     // The project customises its admin already: merging into its object is the user's call.
     return existing.map(
       ({ file }): Change => ({
         status: 'action needed',
         path: file,
         reason: 'customises the admin panel already; left untouched. Add the settings page:',
-        manual: renderAdminAppInstructions(file.endsWith('.ts') || file.endsWith('.tsx') ? 'ts' : 'js'),
+        manual: renderAdminAppInstructions(file.endsWith('.ts') || file.endsWith('.tsx') ? 'ts' : 'js', project.strapiMajor),
       })
     );
   },
