@@ -5,15 +5,24 @@ import { PasswordlessError, type SignInResult } from 'strapi-passwordless-login/
 import { passwordless, shopperAddress } from './strapi';
 import { LINK_COOKIE, readCookie } from './link-cookie';
 import { encodeSignInError } from './sign-in-errors';
+import { keepStrapiSessionFresh } from './refresh';
 
 declare module 'next-auth' {
   interface User {
     strapiJwt: string;
+    strapiRefreshToken?: string;
+  }
+  interface Session {
+    /** The Strapi session ended (a refresh was refused): sign in again. */
+    error?: 'SessionEnded';
   }
 }
 declare module 'next-auth/jwt' {
   interface JWT {
     strapiJwt?: string;
+    /** Strapi 5 refresh mode only. */
+    strapiRefreshToken?: string;
+    error?: 'SessionEnded';
   }
 }
 
@@ -26,8 +35,8 @@ declare module 'next-auth/jwt' {
  */
 async function signInWith(verify: () => Promise<SignInResult>): Promise<User> {
   try {
-    const { jwt, user } = await verify();
-    return { id: String(user.id), email: user.email, name: user.username, strapiJwt: jwt };
+    const { jwt, refreshToken, user } = await verify();
+    return { id: String(user.id), email: user.email, name: user.username, strapiJwt: jwt, strapiRefreshToken: refreshToken };
   } catch (error) {
     throw new Error(error instanceof PasswordlessError ? encodeSignInError(error) : 'UNEXPECTED_RESPONSE');
   }
@@ -66,19 +75,29 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The Strapi JWT lives only in Auth.js's encrypted session cookie (HttpOnly). The
-    // default session callback exposes name, email and image, nothing else, so
-    // useSession() and /api/auth/session never show it.
+    // The Strapi tokens live only in Auth.js's encrypted session cookie (HttpOnly). The
+    // session object (useSession(), /api/auth/session) gets name, email and image, and
+    // `error` once the Strapi session has ended, never a token.
     jwt({ token, user }) {
-      if (user) token.strapiJwt = user.strapiJwt;
-      return token;
+      if (user) return { ...token, strapiJwt: user.strapiJwt, strapiRefreshToken: user.strapiRefreshToken, error: undefined };
+      // Auth.js's own routes (the session endpoint behind useSession()) refresh here;
+      // pages and route handlers are kept fresh before they run, by proxy.ts.
+      return keepStrapiSessionFresh(token);
+    },
+    session({ session, token }) {
+      if (token.error) session.error = token.error;
+      return session;
     },
   },
   events: {
-    // A users-permissions JWT has no per-token state: ending "this" session in Strapi
-    // means ending all of the account's JWTs issued until now (everywhere).
+    // Sign-out everywhere: every session of the account ends and every access token
+    // issued until now is refused at once (README: sign-out). Strapi 4 has nothing
+    // narrower; on Strapi 5 ending only this session would leave its access token valid
+    // until it expires. The proxy does not run for Auth.js's routes, so an access token
+    // that has expired meanwhile is refreshed first: it would not be let in to sign out.
     async signOut({ token }) {
-      if (token?.strapiJwt) await passwordless.logout({ everywhere: true, jwt: token.strapiJwt });
+      const current = token ? await keepStrapiSessionFresh(token) : undefined;
+      if (current?.strapiJwt) await passwordless.logout({ everywhere: true, jwt: current.strapiJwt });
     },
   },
 };
