@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   openPage: [action('advanced-settings.read'), action('email-templates.read')],
 };
 
-/** What each page asks useRBAC for; it answers canReadTemplates, canUpdateTemplates… (pages/use-page-state). */
+/** What Strapi 4's page asks helper-plugin's useRBAC for; it answers canReadTemplates, canUpdateTemplates… (Strapi 5's names actions otherwise: strapi-v5/use-rights). */
 export const RBAC_CHECKS = {
   readTemplates: PERMISSIONS.readTemplates,
   updateTemplates: PERMISSIONS.updateTemplates,

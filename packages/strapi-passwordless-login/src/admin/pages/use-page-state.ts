@@ -9,7 +9,7 @@ import { useMessages, type Translate } from '../use-messages';
 
 export type TabName = 'status' | 'templates' | 'access';
 
-/** useRBAC's answer for permissions.ts' RBAC_CHECKS (same names on both majors). */
+/** What the signed-in admin may do here, from users-permissions' own admin actions (permissions.ts). */
 export interface PageRights {
   loading: boolean;
   canReadTemplates: boolean;
@@ -18,7 +18,7 @@ export interface PageRights {
   canUpdateSettings: boolean;
 }
 
-/** PageRights from useRBAC(RBAC_CHECKS)'s answer, on either major (a missing action is not allowed). */
+/** PageRights from helper-plugin's useRBAC(RBAC_CHECKS) on Strapi 4 (a missing action is not allowed). */
 export function rightsOf(rbac: { isLoading: boolean; allowedActions: Record<string, boolean | undefined> }): PageRights {
   const can = (name: string): boolean => Boolean(rbac.allowedActions[name]);
   return {

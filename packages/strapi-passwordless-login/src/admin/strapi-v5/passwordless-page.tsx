@@ -1,14 +1,15 @@
 import { useMemo, type ReactNode } from 'react';
 import { Button, Tabs } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 
 import { AdminApiProvider, type AdminApi } from '../api/client';
 import { KitProvider } from '../kit/kit-context';
 import { TabPanel } from '../pages/tab-panel';
-import { rightsOf, usePageState, type TabName } from '../pages/use-page-state';
-import { PERMISSIONS, RBAC_CHECKS } from '../permissions';
+import { usePageState, type TabName } from '../pages/use-page-state';
+import { PERMISSIONS } from '../permissions';
 import { strapi5Kit } from './kit';
+import { useRights } from './use-rights';
 
 /**
  * Strapi 5's page: Page and Layouts from @strapi/strapi/admin, design-system 2's tabs,
@@ -16,12 +17,11 @@ import { strapi5Kit } from './kit';
  * What it shows and does is pages/use-page-state, shared with the Strapi 4 page.
  */
 function PasswordlessPage(): JSX.Element {
-  const rbac = useRBAC(RBAC_CHECKS);
-  const state = usePageState(rightsOf(rbac));
-  const isLoading = rbac.isLoading;
+  const rights = useRights();
+  const state = usePageState(rights);
   const { t, tabs, current, editor } = state;
 
-  if (isLoading) return <Page.Loading />;
+  if (rights.loading) return <Page.Loading />;
   return (
     <Page.Main aria-busy={Boolean(editor?.saving)}>
       <Page.Title>{t('page.title')}</Page.Title>

@@ -18,8 +18,8 @@ declare module '@strapi/strapi/admin' {
   export function useNotification(): {
     toggleNotification(notification: { type: 'info' | 'warning' | 'danger' | 'success'; message: string }): void;
   };
-  /** `allowedActions` is `can` + the capitalised key of each check: { read: … } answers canRead. */
-  export function useRBAC(checks: Record<string, Permission[]>): { isLoading: boolean; allowedActions: Record<string, boolean | undefined> };
+  /** `allowedActions` names each action by the last part of its action: `…email-templates.read` answers canRead. */
+  export function useRBAC(checks: Permission[]): { isLoading: boolean; allowedActions: Record<string, boolean | undefined> };
 
   export const Page: {
     Protect(props: { permissions: Permission[]; children: ReactNode }): JSX.Element;
