@@ -4,6 +4,8 @@
  * made (global setup): an admin signs in, opens the page from the Settings menu, sends a
  * test email through the real provider, edits the French subject, watches the preview
  * follow, saves, and the next code email asked for in French carries the new subject.
+ * The same file on the Strapi 4 demo and the Strapi 5 host (TEST_STRAPI=5): each admin
+ * bundles the page built on its own kit, and the roles and labels a user sees are the same.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +16,13 @@ import { createAdmin, type TestAdmin } from '../helpers/admin';
 import { ask, lastEmail, verify, wrongCode } from '../helpers/flow';
 import { launchChromium } from './helpers/chromium';
 import { listen } from './helpers/strapi-http';
+import { JWT_MODE, STRAPI_MAJOR } from '../helpers/host';
 
 // `SCREENSHOT_DIR=docs npm run test:browser` refreshes the README's pictures.
 const SCREENSHOT_DIR = path.resolve(__dirname, '../..', process.env.SCREENSHOT_DIR ?? '.tmp/screenshots');
 const ADMIN_PASSWORD = 'Passw0rd!Passw0rd';
+// One picture per host: the README shows both.
+const SHOT = STRAPI_MAJOR === 5 ? 'admin-passwordless-strapi5' : 'admin-passwordless';
 
 let app: TestApp;
 let browser: Browser;
@@ -94,7 +99,9 @@ describe('the Passwordless login settings page', () => {
     await page.getByRole('heading', { name: 'Passwordless login', level: 1 }).waitFor();
     // The chart counts what happened (3 requests, 3 sign-ins, 1 wrong code).
     await waitForText(page.getByText(/codes? requested/).first(), /^3 codes requested, 3 sign-ins, 1 wrong code and 0 locks/);
-    await screenshot(page, 'admin-passwordless.png');
+    // The JWT mode users-permissions runs in (Strapi 4: legacy; the Strapi 5 host: refresh).
+    await page.getByText(JWT_MODE === 'refresh' ? /^Refresh: a short-lived access token/ : /^Legacy: a JWT alone/).waitFor();
+    await screenshot(page, `${SHOT}.png`);
 
     await page.getByRole('button', { name: 'Send me a test code email' }).click();
     await waitForText(page.getByTestId('passwordless-test-email-result'), `Test email sent to ${admin.email}`);
@@ -130,7 +137,7 @@ describe('the Passwordless login settings page', () => {
 
     await subject.fill('Code <%= CODE %> pour <%= APP_NAME %>');
     await waitForText(preview, 'Code 123456 pour Maison');
-    await screenshot(page, 'admin-passwordless-templates.png');
+    await screenshot(page, `${SHOT}-templates.png`);
 
     const saved = page.waitForResponse((res) => res.url().endsWith('/users-permissions/passwordless/templates') && res.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
