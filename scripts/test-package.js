@@ -6,8 +6,9 @@
  * tarball, runs `init`, boots Strapi with email through the real Amazon SES provider to
  * a local endpoint, grants the actions as an admin would, signs a user in by emailed
  * code (on Strapi 5 also refreshing the session and signing out everywhere), and checks
- * a second `init` changes nothing. Once per version, `strapi build` runs: on Strapi 4 it
- * bundles the admin settings page from node_modules; on Strapi 5 it must succeed.
+ * a second `init` changes nothing. Once per version, `strapi build` runs and must bundle
+ * the admin settings page from node_modules (webpack on Strapi 4; Vite on Strapi 5, where
+ * the page's own chunk is looked for: JavaScript on the floor, TypeScript on the newest).
  *
  *   npm run test:package                    # the default versions (CI)
  *   npm run test:package -- 4.15.0          # the versions named (from TARGETS)

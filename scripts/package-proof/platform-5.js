@@ -1,8 +1,8 @@
 /**
  * What proving a Strapi 5 project does that a Strapi 4 one does not (platform-4.js):
- * the project comes from create-strapi-app in refresh mode, init leaves the admin alone
- * (so `strapi build` need only succeed), and a sign-in is a session with an HttpOnly
- * refresh cookie that users-permissions' own logout ends.
+ * the project comes from create-strapi-app in refresh mode, init wires the Strapi 5 admin
+ * entry (so Vite's `strapi build` must bundle the page), and a sign-in is a session with
+ * an HttpOnly refresh cookie that users-permissions' own logout ends.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,9 +14,23 @@ function createProject({ version, dir, flavour, logFile }) {
   return createStrapi5Project({ version, dir, flavour, logFile });
 }
 
-/** The build wrote the panel `strapi start` serves; the package adds nothing to it yet. */
+/**
+ * init wrote src/admin/app.* with strapi-passwordless-login/admin/strapi5, so Vite bundled
+ * the page from node_modules: its translations in the entry chunk, and the page itself in
+ * the chunk loaded when Settings → Passwordless login opens (a data-testid only it has).
+ */
 function checkAdminBuild(buildDir) {
   if (!fs.existsSync(path.join(buildDir, 'index.html'))) throw new Error(`strapi build wrote no ${buildDir}/index.html`);
+  const chunks = fs
+    .readdirSync(buildDir)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => ({ file, text: fs.readFileSync(path.join(buildDir, file), 'utf8') }));
+  if (!chunks.some(({ text }) => text.includes('Send me a test code email'))) {
+    throw new Error('the admin build does not contain the Passwordless login translations');
+  }
+  const page = chunks.find(({ text }) => text.includes('passwordless-preview-subject'));
+  if (!page) throw new Error('the admin build does not contain the Passwordless login page');
+  return `admin build: the page in ${page.file}`;
 }
 
 /**

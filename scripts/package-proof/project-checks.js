@@ -26,14 +26,17 @@ function checkInitWrote(dir, language) {
 
 /**
  * Strapi 5: init puts its block inside the generator's users-permissions config, which
- * keeps refresh mode, and leaves src/admin alone: the package has no Strapi 5 admin
- * page yet, so an admin entry there would have nothing to load.
+ * keeps refresh mode, and writes src/admin/app with the Strapi 5 admin entry (the Strapi
+ * 4 one would not build there), leaving the generator's app.example alone.
  */
 function checkInitKeptStrapi5Config(dir, language) {
   const plugins = fs.readFileSync(path.join(dir, `config/plugins.${language}`), 'utf8');
   if (!/jwtManagement: 'refresh'/.test(plugins)) throw new Error(`after init, config/plugins.${language} lost jwtManagement: 'refresh'`);
-  const written = ['app.js', 'app.jsx', 'app.ts', 'app.tsx'].filter((file) => fs.existsSync(path.join(dir, 'src/admin', file)));
-  if (written.length > 0) throw new Error(`init wrote src/admin/${written.join(', ')} in a Strapi 5 project`);
+  const app = path.join(dir, 'src/admin', language === 'ts' ? 'app.tsx' : 'app.js');
+  if (!fs.existsSync(app)) throw new Error(`init wrote no ${path.relative(dir, app)} in a Strapi 5 project`);
+  if (!fs.readFileSync(app, 'utf8').includes("from 'strapi-passwordless-login/admin/strapi5'")) {
+    throw new Error(`after init, ${path.relative(dir, app)} does not import strapi-passwordless-login/admin/strapi5`);
+  }
 }
 
 /**
