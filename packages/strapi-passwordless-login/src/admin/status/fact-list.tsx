@@ -1,12 +1,9 @@
-import type { ReactNode } from 'react';
 import { Box, Typography } from '@strapi/design-system';
 
 import { useKit } from '../kit/kit-context';
+import type { Fact } from './fact';
 
-export interface Fact {
-  label: string;
-  value: ReactNode;
-}
+export type { Fact };
 
 /**
  * Label and value pairs as a real <dl> (a <div> per pair is valid HTML), so a screen

@@ -1,6 +1,6 @@
 import type { StatusResponse } from '../../shared/admin-api';
 import type { Translate } from '../use-messages';
-import type { Fact } from './fact-list';
+import type { Fact } from './fact';
 
 const UNITS = [
   { seconds: 86_400, key: 'status.jwt.days' },
