@@ -11,14 +11,17 @@ import { STRAPI_MAJOR } from '../../helpers/host';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const HOST_DIR = STRAPI_MAJOR === 5 ? path.join(ROOT, 'strapi5') : ROOT;
-const STRAPI_BIN = path.join(HOST_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
-// Not minified on Strapi 4 (--no-optimization: 4.26 spells --minify's negation so): faster,
-// and the test reads nothing the minifier would change. Strapi 5's CLI has no negation.
-const ARGS = STRAPI_MAJOR === 5 ? ['build'] : ['build', '--no-optimization', '--ignore-prompts'];
+// Strapi 4: not minified (--no-optimization: 4.26 spells --minify's negation so): faster,
+// and the test reads nothing the minifier would change. Strapi 5: through
+// scripts/build-strapi5-admin.js, since its CLI would take the repository's tsconfig.json.
+const ARGS =
+  STRAPI_MAJOR === 5
+    ? [path.join(ROOT, 'scripts/build-strapi5-admin.js')]
+    : [path.join(ROOT, 'node_modules/@strapi/strapi/bin/strapi.js'), 'build', '--no-optimization', '--ignore-prompts'];
 
 export async function buildAdmin(timeoutMs = 600_000): Promise<void> {
   const started = Date.now();
-  const child = spawn(process.execPath, [STRAPI_BIN, ...ARGS], {
+  const child = spawn(process.execPath, ARGS, {
     cwd: HOST_DIR,
     env: { ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -43,12 +43,18 @@ export function SetupFacts({ status, t }: { status: StatusResponse; t: Translate
     },
     ...jwtFacts(status.jwt, t),
     { label: t('status.link-url'), value: status.linkUrl ?? t('status.link-url.none') },
-    {
-      label: t('status.cookie'),
-      value: cookie.enabled
-        ? t('status.cookie.on', { name: cookie.name, secure: yesNo(cookie.secure), sameSite: cookie.sameSite })
-        : t('status.cookie.off'),
-    },
+    // This extension's JWT cookie exists in legacy mode only (refused at boot in refresh
+    // mode, where users-permissions' refresh cookie is the one, shown above).
+    ...(status.jwt.mode === 'refresh'
+      ? []
+      : [
+          {
+            label: t('status.cookie'),
+            value: cookie.enabled
+              ? t('status.cookie.on', { name: cookie.name, secure: yesNo(cookie.secure), sameSite: cookie.sameSite })
+              : t('status.cookie.off'),
+          },
+        ]),
     ...(cookie.enabled ? [{ label: t('status.cookie.origins'), value: cookie.origins.join(', ') || t('none') }] : []),
     { label: t('status.counters'), value: t(status.counters === 'redis' ? 'status.counters.redis' : 'status.counters.database') },
   ];
