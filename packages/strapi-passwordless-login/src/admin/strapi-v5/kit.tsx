@@ -3,7 +3,7 @@
  * Field.Root, Label, Hint and Error around the input (as Strapi 5's own settings pages
  * compose them), whose primitives take `tag` for the element, and react-router 6's NavLink.
  */
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Field, Grid, IconButton, Link, SingleSelect, SingleSelectOption, Tag, Textarea, TextInput } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { NavLink } from 'react-router-dom';
@@ -23,6 +23,22 @@ function Labelled({ label, name, hint, error, children }: Pick<FieldProps, 'labe
   );
 }
 
+/** A design-system 2 text input (TextInput, Textarea: the same props) as one of the kit's labelled fields. */
+function labelled(Input: typeof TextInput): ComponentType<FieldProps> {
+  return function LabelledField({ onChange, ...props }: FieldProps): JSX.Element {
+    return (
+      <Labelled {...props}>
+        <Input
+          value={props.value}
+          placeholder={props.placeholder}
+          readOnly={props.readOnly}
+          onChange={(event: InputEvent) => onChange(event.target.value)}
+        />
+      </Labelled>
+    );
+  };
+}
+
 export const strapi5Kit: AdminKit = {
   tag: (element) => ({ tag: element }),
   Grid: ({ gap, element, children }) => (
@@ -36,26 +52,8 @@ export const strapi5Kit: AdminKit = {
       {children}
     </Grid.Item>
   ),
-  TextField: ({ onChange, ...props }) => (
-    <Labelled {...props}>
-      <TextInput
-        value={props.value}
-        placeholder={props.placeholder}
-        readOnly={props.readOnly}
-        onChange={(event: InputEvent) => onChange(event.target.value)}
-      />
-    </Labelled>
-  ),
-  TextareaField: ({ onChange, ...props }) => (
-    <Labelled {...props}>
-      <Textarea
-        value={props.value}
-        placeholder={props.placeholder}
-        readOnly={props.readOnly}
-        onChange={(event: InputEvent) => onChange(event.target.value)}
-      />
-    </Labelled>
-  ),
+  TextField: labelled(TextInput),
+  TextareaField: labelled(Textarea),
   SelectField: ({ label, hint, value, onChange, options }) => (
     <Field.Root hint={hint}>
       <Field.Label>{label}</Field.Label>
