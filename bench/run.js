@@ -68,6 +68,7 @@ function startStrapi(env) {
       if (message.ready) {
         resolve({
           port: message.port,
+          peer: message.peer,
           call: (command, args) => new Promise((done, fail) => { next += 1; pending.set(next, { done, fail }); child.send({ id: next, command, args }); }),
           stop: () => new Promise((done) => { child.removeAllListeners('exit'); child.once('exit', done); child.kill('SIGINT'); }),
         });
@@ -80,11 +81,17 @@ function startStrapi(env) {
   });
 }
 
-function load(port, { method = 'GET', path: route, bodies, amount, duration = SECONDS }) {
+/** `bodies(i)` and `paths(i)` vary the i-th request's body or path (one sequence for both). */
+function load(port, { method = 'GET', path: route, bodies, paths, amount, duration = SECONDS }) {
   return new Promise((resolve, reject) => {
     let i = 0;
     const request = { method, path: route, headers: { 'content-type': 'application/json' } };
-    if (bodies) request.setupRequest = (req) => ({ ...req, body: JSON.stringify(bodies(i++)) });
+    if (bodies || paths) {
+      request.setupRequest = (req) => {
+        const n = i++;
+        return { ...req, ...(paths ? { path: paths(n) } : {}), ...(bodies ? { body: JSON.stringify(bodies(n)) } : {}) };
+      };
+    }
     autocannon(
       { url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, requests: [request], ...(amount ? { amount } : { duration }) },
       (error, result) => (error ? reject(error) : resolve(result))
@@ -166,6 +173,23 @@ async function main() {
       results.runs[name] = await measured(app, spec);
     }
 
+    // The peer (Strapi 4): its send-link to the same accounts, and its login with links it
+    // issued beforehand (its routes skip the Roles check and every limit; it mails inline).
+    if (app.peer && want('peer_request')) {
+      const spec = { method: 'POST', path: '/api/passwordless/send-link', bodies: () => ({ email: `req${nextRequester++ % requestUsers.length}@bench.test` }) };
+      log(`peer_request: warm-up, then ${SECONDS} s`);
+      await load(app.port, { ...spec, duration: 1 });
+      results.runs.peer_request = await measured(app, spec);
+    }
+    if (app.peer && want('peer_verify')) {
+      log('peer_verify: links issued beforehand');
+      const count = 1000 + SECONDS * 2500;
+      const tokens = await app.call('peerTokens', { emails: Array.from({ length: count }, (_, i) => `req${i % requestUsers.length}@bench.test`) });
+      const login = (offset) => (i) => `/api/passwordless/login?loginToken=${tokens[offset + i]}`;
+      await load(app.port, { path: '/api/passwordless/login', paths: login(0), amount: 1000 });
+      results.runs.peer_verify = await measured(app, { path: '/api/passwordless/login', paths: login(1000) });
+    }
+
     if (want('verify')) {
     log('verify: issuing codes beforehand through the service');
     // A timed run like the others (an amount-based one ends on autocannon's next
@@ -178,6 +202,31 @@ async function main() {
     const verifyBody = (offset) => (i) => ({ identifier: `ver${offset + i}@bench.test`, code: verifyCodes[offset + i] });
     await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(0), amount: 1000 });
     results.runs.verify = await measured(app, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(1000) });
+    }
+
+    if (want('statements')) {
+    log('statements: per request at the driver, response path and after it');
+    const [known, wrong, link] = await app.call('createUsers', { prefix: 'sql', count: 3 }).then((ids) => [ids.slice(0, 1), ids.slice(1, 2), ids.slice(2, 3)]);
+    const count = (requests) => app.call('countStatements', { requests });
+    const times = (n, make) => Array.from({ length: n }, (_, i) => make(i));
+    const [knownCode] = await app.call('issueCodes', { userIds: known });
+    const [wrongCode] = await app.call('issueCodes', { userIds: wrong });
+    const linkToken = await app.call('issueLink', { userId: link[0] });
+    const stmts = {
+      noop_public: await count(times(20, () => ({ method: 'GET', path: '/api/bench/noop-public' }))),
+      request_known: await count(times(20, (i) => ({ path: '/api/auth/passwordless', body: { identifier: `req${(nextRequester++ % requestUsers.length)}@bench.test` } }))),
+      request_unknown: await count(times(20, () => ({ path: '/api/auth/passwordless', body: { identifier: `nobody-${randomUUID().slice(0, 8)}@bench.test` } }))),
+      verify_known: await count([{ path: '/api/auth/passwordless/verify', body: { identifier: 'sql0@bench.test', code: knownCode } }]),
+      verify_wrong: await count([{ path: '/api/auth/passwordless/verify', body: { identifier: 'sql1@bench.test', code: wrongCode === '000000' ? '000001' : '000000' } }]),
+      verify_unknown: await count(times(5, () => ({ path: '/api/auth/passwordless/verify', body: { identifier: `ghost-${randomUUID().slice(0, 8)}@bench.test`, code: '000000' } }))),
+      verify_link: await count([{ path: '/api/auth/passwordless/verify', body: { token: linkToken } }]),
+    };
+    if (app.peer) {
+      const [token] = await app.call('peerTokens', { emails: ['sql0@bench.test'] });
+      stmts.peer_request = await count(times(5, (i) => ({ path: '/api/passwordless/send-link', body: { email: `req${(nextRequester++ % requestUsers.length)}@bench.test` } })));
+      stmts.peer_verify = await count([{ method: 'GET', path: `/api/passwordless/login?loginToken=${token}` }]);
+    }
+    results.runs.statements = stmts;
     }
 
     if (want('timing')) {
@@ -229,9 +278,12 @@ async function main() {
     await database.drop();
   }
 
-  const { noop, noop_public: pub, local, request, verify, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
+  const { noop, noop_public: pub, local, request, verify, peer_request: peerRequest, peer_verify: peerVerify, statements: stmts, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
   const status = (ok) => (ok ? 'pass' : 'short');
   const speed = (r) => `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, CPU ${r.cpu_us_per_request} µs/request`;
+  const roleCheck = () => pub.cpu_us_per_request - noop.cpu_us_per_request;
+  const own = (r) => r.cpu_us_per_request - pub.cpu_us_per_request;
+  const ownWork = (r) => `${round(own(r) / roleCheck())} (${own(r)} / ${roleCheck()} µs)`;
   const timing = (t) => `${t.ratio} (${t.unknown_median} / ${t.known_median} ms; p90 ${t.unknown_p90} / ${t.known_p90})`;
   // Each row is built only when the runs it needs were measured (BENCH_ONLY).
   const rows = [
@@ -244,12 +296,20 @@ async function main() {
     [[verify, noop], () => ['verify / no-op', round(verify.rps / noop.rps), '≥ 0.30', status(verify.rps / noop.rps >= 0.3)]],
     [[request, pub], () => ['request / no-op behind the role check', round(request.rps / pub.rps), '(for reading)', '']],
     [[verify, pub], () => ['verify / no-op behind the role check', round(verify.rps / pub.rps), '(for reading)', '']],
+    [[peerRequest], () => ['peer: POST /api/passwordless/send-link', speed(peerRequest), '', '']],
+    [[peerVerify], () => ['peer: GET /api/passwordless/login', speed(peerVerify), '', '']],
+    [[request, peerRequest], () => ['request / peer send-link', round(request.rps / peerRequest.rps), '≥ 2', status(request.rps / peerRequest.rps >= 2)]],
+    [[verify, peerVerify], () => ['verify / peer login', round(verify.rps / peerVerify.rps), '≥ 2', status(verify.rps / peerVerify.rps >= 2)]],
+    // Our own work: CPU above the no-op behind the same Roles check, against what that check costs.
+    [[request, pub, noop], () => ['request: own CPU / role check CPU', ownWork(request), '≤ 1', status(own(request) <= roleCheck())]],
+    [[verify, pub, noop], () => ['verify: own CPU / role check CPU', ownWork(verify), '≤ 1', status(own(verify) <= roleCheck())]],
     [[request, local], () => ['request / auth/local', round(request.rps / local.rps, 1), '≥ 50', status(request.rps / local.rps >= 50)]],
     [[verify, local], () => ['verify / auth/local', round(verify.rps / local.rps, 1), '≥ 50', status(verify.rps / local.rps >= 50)]],
     [[tr], () => ['request: unknown / known median', timing(tr), '0.95–1.05', status(tr.ratio >= 0.95 && tr.ratio <= 1.05)]],
     [[tv], () => ['verify: unknown / known median', timing(tv), '0.95–1.05', status(tv.ratio >= 0.95 && tv.ratio <= 1.05)]],
     [[growth], () => ['verify p50 at 1M rows / 0 rows', `${growth.ratio} (${growth.p50_full_ms} / ${growth.p50_empty_ms} ms)`, '≤ 1.2', status(growth.ratio <= 1.2)]],
     [[memory], () => [`RSS growth after ${memory.requests} requests`, `${memory.growth_mb} MB (${memory.rss_before_mb} → ${memory.rss_after_mb})`, '< 50 MB', status(memory.growth_mb < 50)]],
+    ...(stmts ? Object.entries(stmts).map(([name, c]) => [[stmts], () => [`statements: ${name.replace(/_/g, ' ')}`, `${c.response} + ${c.after} after the response (${Object.entries(c.statuses).map(([code, n]) => `${n}× ${code}`).join(', ')})`, '', '']]) : []),
   ].filter(([needs]) => needs.every(Boolean)).map(([, build]) => build());
   const markdown = [
     `Strapi ${results.strapi}; database: ${CLIENT}; machine: ${results.machine}; ${CONNECTIONS} connections, ${SECONDS} s per throughput run.`,

@@ -3,7 +3,12 @@
  * its event loop. Limits are raised (not disabled); a no-op content-api route exists
  * here only, as the baseline. Answers the parent's IPC commands.
  */
-const { bootStrapi } = require('../tests/helpers/boot-strapi');
+const http = require('node:http');
+const { bootStrapi, ROOT, STRAPI5, MAJOR } = require('../tests/helpers/boot-strapi');
+const statements = require('./statement-counter');
+
+// Before Strapi loads its database driver.
+statements.install(MAJOR === 5 ? STRAPI5 : ROOT);
 
 const USER_UID = 'plugin::users-permissions.user';
 const CHALLENGES = 'up_passwordless_challenges';
@@ -12,6 +17,26 @@ const HIGH = { points: 1_000_000, durationSeconds: 900 };
 const noop = (ctx) => {
   ctx.body = { ok: true };
 };
+
+/** The one published peer, strapi-plugin-passwordless (Strapi 4 only; a dev dependency of the bench). */
+const PEER = 'strapi-plugin-passwordless';
+const PEER_TOKEN_UID = 'plugin::passwordless.token';
+const peerEnabled = MAJOR === 4 && process.env.BENCH_PEER !== 'false';
+
+const request0 = (requests) => `${requests[0].method ?? 'POST'} ${requests[0].path.split('?')[0]}`;
+
+/** One request to this process's own server; resolves with the status once the answer has arrived. */
+function send(port, { method = 'POST', path, body }) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? '' : JSON.stringify(body);
+    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
 
 async function main() {
   const strapi = await bootStrapi({
@@ -22,6 +47,7 @@ async function main() {
     // users-permissions' own in-memory limiter on /auth/local (10 per minute) would
     // measure itself, not bcrypt.
     pluginConfig: { 'plugin.users-permissions.ratelimit': { interval: 60_000, max: 1_000_000_000 } },
+    extraPlugins: peerEnabled ? [PEER] : [],
     extraRoutes: [
       { method: 'GET', path: '/bench/noop', handler: noop, config: { auth: false } },
       // The same no-op behind the check every Public route pays (users-permissions reads
@@ -67,6 +93,9 @@ async function main() {
       }
       return codes;
     },
+    async issueLink({ userId }) {
+      return (await service('passwordless-challenge').issueChallenge({ owner: { userId }, withLink: true })).token;
+    },
     async fillChallenges({ rows }) {
       const knex = strapi.db.connection;
       const client = knex.client.config.client;
@@ -99,6 +128,46 @@ async function main() {
       if (global.gc) global.gc();
       return process.memoryUsage().rss;
     },
+    /**
+     * The peer's login links for these accounts, as its send-link stores them (a 20-character
+     * nanoid body, active, context '{}'); written in bulk so that the peer's unindexed
+     * per-address update does not turn preparation quadratic.
+     */
+    async peerTokens({ emails }) {
+      const { nanoid } = require(require.resolve('nanoid', { paths: [require.resolve(`${PEER}/package.json`)] }));
+      const bodies = emails.map(() => nanoid(20));
+      for (let start = 0; start < emails.length; start += 500) {
+        const data = emails.slice(start, start + 500).map((email, i) => ({ email, body: bodies[start + i], context: '{}', is_active: true, stays_valid: false }));
+        await strapi.db.query(PEER_TOKEN_UID).createMany({ data });
+      }
+      return bodies;
+    },
+    /**
+     * Statements per request at the driver, one request at a time: those sent before the
+     * answer arrived (the response path) and those after it, until every delivery started
+     * has finished. Returns the mean of each over the requests, and the statuses seen.
+     */
+    async countStatements({ requests }) {
+      const port = server.address().port;
+      let before = 0;
+      let after = 0;
+      const statuses = {};
+      let trace = [];
+      for (const request of requests) {
+        statements.takeTrace();
+        const start = statements.read();
+        const status = await send(port, request);
+        const answered = statements.read();
+        await service('passwordless').settled();
+        before += answered - start;
+        after += statements.read() - answered;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        trace = statements.takeTrace();
+      }
+      if (trace.length > 0) console.error(`[statements] ${request0(requests)}\n  ${trace.join('\n  ')}`);
+      const mean = (n) => Math.round((10 * n) / requests.length) / 10;
+      return { response: mean(before), after: mean(after), statuses };
+    },
     settle: () => service('passwordless').settled(),
     cpu: () => process.cpuUsage(),
   };
@@ -111,7 +180,7 @@ async function main() {
       process.send({ id, error: String(error && error.stack) });
     }
   });
-  process.send({ ready: true, port: server.address().port });
+  process.send({ ready: true, port: server.address().port, peer: peerEnabled });
 }
 
 main().catch((error) => {

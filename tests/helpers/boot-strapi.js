@@ -15,10 +15,16 @@ async function bootStrapi(options = {}) {
   return MAJOR === 5 ? bootStrapi5(options) : bootStrapi4(options);
 }
 
-async function bootStrapi4({ passwordless, proxy = false, pluginConfig = {}, extraRoutes, serveAdminPanel = false } = {}) {
+async function bootStrapi4({ passwordless, proxy = false, pluginConfig = {}, extraRoutes, extraPlugins = [], serveAdminPanel = false } = {}) {
   const createStrapi = require('@strapi/strapi');
   const instance = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), serveAdminPanel, autoReload: false });
   instance.log.level = process.env.TEST_LOG_LEVEL || 'error';
+  // Installed plugins that only this process enables (the benchmark's peer, a dev
+  // dependency): Strapi 4 enables the plugins among package.json's dependencies.
+  if (extraPlugins.length > 0) {
+    const dependencies = instance.config.get('info.dependencies', {});
+    instance.config.set('info.dependencies', { ...dependencies, ...Object.fromEntries(extraPlugins.map((name) => [name, '*'])) });
+  }
   await instance.register();
   if (passwordless) {
     // Onto the config file's own values (not the resolved config), as if the admin had
