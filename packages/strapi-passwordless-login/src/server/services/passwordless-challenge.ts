@@ -3,6 +3,7 @@ import { digestSecret, digestsMatch, generateCode, generateToken } from '../util
 import { getService } from '../utils/get-service';
 import type { Strapi } from '../utils/strapi-types';
 import { tableOf, type Table } from '../utils/table';
+import { sqlDriver, type SqlDriver } from '../utils/sql-driver';
 
 const CODE_PURPOSE = 'code';
 const LINK_PURPOSE = 'link';
@@ -57,31 +58,28 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const settings = () => getService('passwordless-settings');
   const now = () => getService('passwordless-clock').now();
   const digest = (owner: Owner, code: string) => digestSecret(settings().secretKey(), CODE_PURPOSE, ownerKey(owner), code);
-  const ofOwner = (owner: Owner) =>
-    'userId' in owner ? table().where(c().userId, owner.userId) : table().whereNull(c().userId).where(c().email, owner.email);
   // A link arrives without an identifier, so its digest cannot name the owner.
   const tokenDigest = (token: string) => digestSecret(settings().secretKey(), LINK_PURPOSE, '', token);
-
-  /** The new row's id, on every dialect: RETURNING where it exists, the insert id (MySQL) otherwise. */
-  const insertRow = async (row: Record<string, unknown>): Promise<number> => {
-    const insert = table().insert(row);
-    const [first] = strapi.db.dialect.useReturning() ? await insert.returning('id') : await insert;
-    return Number(typeof first === 'object' && first !== null ? (first as { id: number }).id : first);
-  };
 
   let decoys: number[] = [];
   const decoyId = () => (decoys.length > 0 ? decoys[randomInt(decoys.length)] : 0);
 
+  /**
+   * The statements every code request and verify runs, as SQL text for the driver
+   * (prepared once per connection; see utils/sql-driver), built once from the metadata.
+   */
+  let hot: ReturnType<typeof hotStatements> | undefined;
+  const statements = async () => {
+    const sql = await sqlDriver(strapi);
+    return { sql, text: (hot ??= hotStatements(sql, meta())) };
+  };
+  const ownerParams = (owner: Owner) => ('userId' in owner ? [owner.userId] : [owner.email]);
+
   /** Single use: of two concurrent consumers only one sees consumed_at IS NULL. */
-  const consume = async (id: number, at: number, maxAttempts: number): Promise<boolean> =>
-    Number(
-      await table()
-        .where('id', id)
-        .whereNull(c().consumedAt)
-        .where(c().attempts, '<=', maxAttempts)
-        .where(c().expiresAt, '>', at)
-        .update({ [c().consumedAt]: at })
-    ) === 1;
+  const consume = async (id: number, at: number, maxAttempts: number): Promise<boolean> => {
+    const { sql, text } = await statements();
+    return (await sql.execute(text.consume, [at, id, maxAttempts, at])).changes === 1;
+  };
 
   return {
     /**
@@ -100,23 +98,22 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const expiresAt = issuedAt + options.ttlSeconds * 1000;
       // One plain INSERT: the query engine's create would add a transaction and a
       // read-back of the row, three more statements on every code request.
-      const id = await insertRow({
-        [c().userId]: 'userId' in owner ? owner.userId : null,
-        [c().email]: 'email' in owner ? owner.email : null,
-        [c().codeHash]: digest(owner, code),
-        [c().tokenHash]: token ? tokenDigest(token) : null,
-        [c().expiresAt]: expiresAt,
-        [c().attempts]: 0,
-        [c().consumedAt]: null,
-        [c().createdAt]: new Date(issuedAt),
-        [c().updatedAt]: new Date(issuedAt),
-      });
+      const { sql, text } = await statements();
+      const inserted = await sql.execute(text.insert, [
+        'userId' in owner ? owner.userId : null,
+        'email' in owner ? owner.email : null,
+        digest(owner, code),
+        token ? tokenDigest(token) : null,
+        expiresAt,
+        0,
+        null,
+        new Date(issuedAt),
+        new Date(issuedAt),
+      ]);
+      const id = Number(inserted.rows[0]?.id ?? inserted.insertId);
       // Verification only ever looks at a user's newest challenge, so older ones are
       // already dead; marking them consumed keeps the table honest and cleanable.
-      await ofOwner(owner)
-        .where('id', '<', id)
-        .whereNull(c().consumedAt)
-        .update({ [c().consumedAt]: issuedAt });
+      await sql.execute('userId' in owner ? text.supersedeOfUser : text.supersedeOfEmail, [issuedAt, ...ownerParams(owner), id]);
       return { code, token, expiresAt };
     },
 
@@ -155,10 +152,8 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const { maxAttempts } = settings().get().code;
       const at = now();
       const subject: Owner = owner ?? { userId: 0 };
-      const newest: ChallengeRow | undefined = await ofOwner(subject)
-        .select({ id: 'id', codeHash: c().codeHash, consumedAt: c().consumedAt, attempts: c().attempts, expiresAt: c().expiresAt })
-        .orderBy('id', 'desc')
-        .first();
+      const { sql, text } = await statements();
+      const newest = (await sql.execute('userId' in subject ? text.newestOfUser : text.newestOfEmail, ownerParams(subject))).rows[0] as unknown as ChallengeRow | undefined;
       // A used, expired or spent challenge never comes back to life, so it is treated
       // like none at all: the attempt goes to a decoy and costs the same.
       const row = newest && isLive(newest, at, maxAttempts) ? newest : undefined;
@@ -168,13 +163,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
       // most maxAttempts are ever counted, and a right code succeeds only as one of them,
       // and only once.
       const matches = digestsMatch(row?.codeHash ?? NO_DIGEST, digest(subject, code)) && row !== undefined;
-      const counted = await table()
-        .where('id', row?.id ?? decoyId())
-        .whereNull(c().consumedAt)
-        .where(c().attempts, '<', row ? maxAttempts : DECOY_ATTEMPT_CAP)
-        .where(c().expiresAt, '>', at)
-        .update({ [c().attempts]: strapi.db.connection.raw('?? + 1', [c().attempts]), ...(matches ? { [c().consumedAt]: at } : {}) });
-      return matches && Number(counted) === 1 ? 'verified' : 'invalid';
+      const { changes: counted } = await sql.execute(matches ? text.countAndConsume : text.count, [
+        ...(matches ? [at] : []),
+        row?.id ?? decoyId(),
+        row ? maxAttempts : DECOY_ATTEMPT_CAP,
+        at,
+      ]);
+      return matches && counted === 1 ? 'verified' : 'invalid';
     },
 
     /**
@@ -185,15 +180,45 @@ export default ({ strapi }: { strapi: Strapi }) => {
     async verifyToken({ token }: { token: string }): Promise<Owner | null> {
       const { maxAttempts } = settings().get().code;
       const at = now();
-      const row: { id: number; userId: number | null; email: string | null } | undefined = await table()
-        .select({ id: 'id', userId: c().userId, email: c().email })
-        .where(c().tokenHash, tokenDigest(token))
-        .first();
+      const { sql, text } = await statements();
+      const row = (await sql.execute(text.byToken, [tokenDigest(token)])).rows[0] as unknown as { id: number; userId: number | null; email: string | null } | undefined;
       // Strictly below maxAttempts: a code that used all its tries is dead, link included.
       // An unknown token runs the same write against no row.
-      const consumed = await consume(row?.id ?? 0, at, maxAttempts - 1);
+      const consumed = await consume(row ? Number(row.id) : 0, at, maxAttempts - 1);
       if (!row || !consumed) return null;
-      return row.userId === null ? { email: String(row.email) } : { userId: Number(row.userId) };
+      return row.userId === null || row.userId === undefined ? { email: String(row.email) } : { userId: Number(row.userId) };
     },
   };
 };
+
+/**
+ * The hot statements' SQL. Column aliases are quoted: PostgreSQL folds unquoted ones to
+ * lower case. MySQL and MariaDB return a new row's id as the insert id, not RETURNING.
+ */
+function hotStatements(sql: SqlDriver, table: Table<(typeof ATTRIBUTES)[number]>) {
+  const q = sql.quote;
+  const t = q(table.name);
+  const col = (attribute: (typeof ATTRIBUTES)[number]) => q(table.column[attribute]);
+  const as = (attribute: (typeof ATTRIBUTES)[number]) => `${col(attribute)} AS ${q(attribute)}`;
+  const inserted = ['userId', 'email', 'codeHash', 'tokenHash', 'expiresAt', 'attempts', 'consumedAt', 'createdAt', 'updatedAt'] as const;
+  const returning = sql.dialect === 'mysql' || sql.dialect === 'mariadb' ? '' : ` RETURNING ${q('id')}`;
+  const ofUser = `${col('userId')} = ?`;
+  const ofEmail = `${col('userId')} IS NULL AND ${col('email')} = ?`;
+  const newest = (where: string) =>
+    `SELECT ${q('id')} AS ${q('id')}, ${as('codeHash')}, ${as('consumedAt')}, ${as('attempts')}, ${as('expiresAt')} FROM ${t} WHERE ${where} ORDER BY ${q('id')} DESC LIMIT 1`;
+  const supersede = (where: string) => `UPDATE ${t} SET ${col('consumedAt')} = ? WHERE ${where} AND ${q('id')} < ? AND ${col('consumedAt')} IS NULL`;
+  const live = `${q('id')} = ? AND ${col('consumedAt')} IS NULL AND ${col('attempts')} < ? AND ${col('expiresAt')} > ?`;
+  return {
+    insert: `INSERT INTO ${t} (${inserted.map(col).join(', ')}) VALUES (${inserted.map(() => '?').join(', ')})${returning}`,
+    supersedeOfUser: supersede(ofUser),
+    supersedeOfEmail: supersede(ofEmail),
+    newestOfUser: newest(ofUser),
+    newestOfEmail: newest(ofEmail),
+    // One conditional write counts the attempt and, for the right code, consumes the challenge.
+    count: `UPDATE ${t} SET ${col('attempts')} = ${col('attempts')} + 1 WHERE ${live}`,
+    countAndConsume: `UPDATE ${t} SET ${col('attempts')} = ${col('attempts')} + 1, ${col('consumedAt')} = ? WHERE ${live}`,
+    byToken: `SELECT ${q('id')} AS ${q('id')}, ${as('userId')}, ${as('email')} FROM ${t} WHERE ${col('tokenHash')} = ? LIMIT 1`,
+    // A link: strictly below maxAttempts is passed in as maxAttempts - 1 (see verifyToken).
+    consume: `UPDATE ${t} SET ${col('consumedAt')} = ? WHERE ${q('id')} = ? AND ${col('consumedAt')} IS NULL AND ${col('attempts')} <= ? AND ${col('expiresAt')} > ?`,
+  };
+}

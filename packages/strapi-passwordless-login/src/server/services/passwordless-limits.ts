@@ -1,9 +1,8 @@
 import type { Strapi } from '../utils/strapi-types';
-import { RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import { ERROR_CODES, type ErrorCode } from '../error-codes';
 import { limiterKey } from '../utils/code';
 import { getService } from '../utils/get-service';
-import { createDatabaseBackend, createRedisBackend, type LimiterBackend, type LimiterShape } from '../utils/limiter-store';
+import { createDatabaseBackend, createRedisBackend, type CounterRef, type CounterState, type LimiterBackend, type LimiterShape } from '../utils/limiter-store';
 
 /** Test emails an admin may send from the admin page per window. */
 export const TEST_EMAILS_PER_WINDOW = 5;
@@ -28,16 +27,16 @@ export interface FailureState {
 export type BudgetSubject = { userId: number } | { identifier: string };
 
 interface Limiters {
-  requestByIp: RateLimiterStoreAbstract;
-  verifyByIp: RateLimiterStoreAbstract;
-  identifierCooldown: RateLimiterStoreAbstract;
-  identifierHourly: RateLimiterStoreAbstract;
-  failures: RateLimiterStoreAbstract;
-  consecutiveFailures: RateLimiterStoreAbstract;
-  signUpEmails: RateLimiterStoreAbstract;
-  requestByServer: RateLimiterStoreAbstract;
-  verifyByServer: RateLimiterStoreAbstract;
-  adminTestEmails: RateLimiterStoreAbstract;
+  requestByIp: LimiterShape;
+  verifyByIp: LimiterShape;
+  identifierCooldown: LimiterShape;
+  identifierHourly: LimiterShape;
+  failures: LimiterShape;
+  consecutiveFailures: LimiterShape;
+  signUpEmails: LimiterShape;
+  requestByServer: LimiterShape;
+  verifyByServer: LimiterShape;
+  adminTestEmails: LimiterShape;
 }
 
 /**
@@ -54,6 +53,18 @@ export default ({ strapi }: { strapi: Strapi }) => {
   const ready = (): Limiters => {
     if (!limiters) throw new Error('passwordless limits used before bootstrap');
     return limiters;
+  };
+  const store = (): LimiterBackend => {
+    if (!backend) throw new Error('passwordless limits used before bootstrap');
+    return backend;
+  };
+  // A 0 s cooldown means no cooldown (its counter would refuse the first request).
+  const cooling = () => getService('passwordless-settings').get().limits.identifierCooldownSeconds > 0;
+  // An account's failure budget (in the window) and its run of consecutive failures.
+  const budgetOf = (subject: BudgetSubject): CounterRef[] => {
+    const { failures, consecutiveFailures } = ready();
+    const rlKey = budgetKey(subject);
+    return [{ shape: failures, key: rlKey }, { shape: consecutiveFailures, key: rlKey }];
   };
 
   return {
@@ -86,41 +97,32 @@ export default ({ strapi }: { strapi: Strapi }) => {
       backend = redis.url
         ? await createRedisBackend({ url: redis.url, keyPrefix: redis.keyPrefix })
         : await createDatabaseBackend(strapi);
-      const store = backend;
-      limiters = Object.fromEntries(
-        Object.entries(shapes).map(([name, shape]) => [name, store.create(shape)])
-      ) as unknown as Limiters;
+      limiters = shapes;
     },
 
     /**
-     * Counts a code request against the client IP and the identifier, then against the
-     * trusted server that named the IP, if any; returns the limit hit. The server's
+     * Counts a code request against the client IP, then the identifier (its cooldown and
+     * hourly quota in one step), then the trusted server that named the IP, if any;
+     * returns the limit hit. Each step runs only when the ones before let the request
+     * through, so a refused IP never touches an identifier's counters. The server's
      * ceiling is charged last and only for a request every other limit lets through: one
      * shopper hammering the storefront spends their own limits, not every shopper's.
      */
     async limitRequest({ ip, server = null, identifier }: { ip: string; server?: string | null; identifier: string }): Promise<LimitHit | null> {
       const { requestByIp, requestByServer, identifierCooldown, identifierHourly } = ready();
-      const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
-      const spent: Spent[] = [];
-      const charge = async (limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitHit | null> => {
-        const hit = await consume(limiter, rlKey, code);
-        if (!hit) spent.push([limiter, rlKey]);
-        return hit;
-      };
-      const byIp = await charge(requestByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
-      if (byIp) return byIp;
-      if (identifierCooldownSeconds > 0) {
-        const cooling = await charge(identifierCooldown, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
-        if (cooling) return cooling;
-      }
-      const hourly = await charge(identifierHourly, key('id', identifier), ERROR_CODES.CODE_RATE_LIMITED);
-      if (hourly || !server) return hourly;
-      return chargeCeiling(requestByServer, key('server', server), spent);
+      const byIp: CounterRef = { shape: requestByIp, key: key('ip', ip) };
+      const ipHit = await chargeAll(store(), [byIp], ERROR_CODES.IP_RATE_LIMITED);
+      if (ipHit) return ipHit;
+      const idKey = key('id', identifier);
+      const perIdentifier = [...(cooling() ? [{ shape: identifierCooldown, key: idKey }] : []), { shape: identifierHourly, key: idKey }];
+      const idHit = await chargeAll(store(), perIdentifier, ERROR_CODES.CODE_RATE_LIMITED);
+      if (idHit || !server) return idHit;
+      return chargeCeiling(store(), { shape: requestByServer, key: key('server', server) }, [byIp, ...perIdentifier]);
     },
 
     /** Counts a verification against the client IP (the trusted server's ceiling comes later: limitServerVerify). */
     async limitVerify({ ip }: { ip: string }): Promise<LimitHit | null> {
-      return consume(ready().verifyByIp, key('ip', ip), ERROR_CODES.IP_RATE_LIMITED);
+      return chargeAll(store(), [{ shape: ready().verifyByIp, key: key('ip', ip) }], ERROR_CODES.IP_RATE_LIMITED);
     },
 
     /**
@@ -130,7 +132,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async limitServerVerify({ ip, server }: { ip: string; server: string }): Promise<LimitHit | null> {
       const { verifyByIp, verifyByServer } = ready();
-      return chargeCeiling(verifyByServer, key('server', server), [[verifyByIp, key('ip', ip)]]);
+      return chargeCeiling(store(), { shape: verifyByServer, key: key('server', server) }, [{ shape: verifyByIp, key: key('ip', ip) }]);
     },
 
     /**
@@ -141,33 +143,31 @@ export default ({ strapi }: { strapi: Strapi }) => {
      */
     async allowDelivery({ userId }: { userId: number }): Promise<boolean> {
       const { identifierCooldown, identifierHourly } = ready();
-      const { identifierCooldownSeconds } = getService('passwordless-settings').get().limits;
       const account = key('acct', String(userId));
-      if (identifierCooldownSeconds > 0 && (await consume(identifierCooldown, account, ERROR_CODES.CODE_RATE_LIMITED))) return false;
-      return (await consume(identifierHourly, account, ERROR_CODES.CODE_RATE_LIMITED)) === null;
+      const counters = [...(cooling() ? [{ shape: identifierCooldown, key: account }] : []), { shape: identifierHourly, key: account }];
+      return (await chargeAll(store(), counters, ERROR_CODES.CODE_RATE_LIMITED)) === null;
     },
 
     /** One more email to an address with no account; false once the hourly cap is spent. */
     async allowSignUpEmail(): Promise<boolean> {
-      return (await consume(ready().signUpEmails, key('signup', 'all'), ERROR_CODES.CODE_RATE_LIMITED)) === null;
+      return (await chargeAll(store(), [{ shape: ready().signUpEmails, key: key('signup', 'all') }], ERROR_CODES.CODE_RATE_LIMITED)) === null;
     },
 
     /** One more test email for this admin; the seconds to wait when the quota is spent. */
     async limitTestEmail({ adminId }: { adminId: number }): Promise<number | null> {
-      const hit = await consume(ready().adminTestEmails, key('admin', String(adminId)), ERROR_CODES.CODE_RATE_LIMITED);
+      const hit = await chargeAll(store(), [{ shape: ready().adminTestEmails, key: key('admin', String(adminId)) }], ERROR_CODES.CODE_RATE_LIMITED);
       return hit?.retryAfterSeconds ?? null;
     },
 
     /** Failures counted in the window, and the lock when the budget (or the consecutive cap) is spent. */
     async checkFailures({ subject }: { subject: BudgetSubject }): Promise<FailureState> {
       const { failures, consecutiveFailures } = ready();
-      const rlKey = budgetKey(subject);
-      const [state, run] = await Promise.all([failures.get(rlKey), consecutiveFailures.get(rlKey)]);
-      const counted = Math.max(state?.consumedPoints ?? 0, run?.consumedPoints ?? 0);
-      if (state && state.consumedPoints > failures.points) {
+      const [state, run] = await store().read(budgetOf(subject));
+      const counted = Math.max(state?.consumed ?? 0, run?.consumed ?? 0);
+      if (state && state.consumed > failures.points) {
         return { counted, lock: { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds(state.msBeforeNext) } };
       }
-      if (run && run.consumedPoints > consecutiveFailures.points) {
+      if (run && run.consumed > consecutiveFailures.points) {
         // No window ends this lock; the nominal wait keeps clients from hammering.
         const { lockSeconds } = getService('passwordless-settings').get().limits;
         return { counted, lock: { code: ERROR_CODES.TOO_MANY_ATTEMPTS, retryAfterSeconds: lockSeconds } };
@@ -177,11 +177,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** One more failure; returns the lock when this one spent the budget or the consecutive cap. */
     async recordFailure({ subject }: { subject: BudgetSubject }): Promise<LimitHit | null> {
-      const { failures, consecutiveFailures } = ready();
-      const rlKey = budgetKey(subject);
-      const inWindow = await consume(failures, rlKey, ERROR_CODES.TOO_MANY_ATTEMPTS);
-      const inRun = await consume(consecutiveFailures, rlKey, ERROR_CODES.TOO_MANY_ATTEMPTS);
-      return inWindow ?? inRun;
+      const counters = budgetOf(subject);
+      const states = await store().charge(counters);
+      return firstOver(counters, states, ERROR_CODES.TOO_MANY_ATTEMPTS);
     },
 
     /** Deletes expired counters; returns how many. */
@@ -201,34 +199,37 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
     /** A sign-in (code, link or password reset) starts both budgets afresh. */
     async clearFailures({ subject }: { subject: BudgetSubject }): Promise<void> {
-      const { failures, consecutiveFailures } = ready();
-      const rlKey = budgetKey(subject);
-      await Promise.all([failures.delete(rlKey), consecutiveFailures.delete(rlKey)]);
+      await store().remove(budgetOf(subject));
     },
   };
 };
 
-/** A point a request took from a limiter: given back when a later limit refuses it. */
-type Spent = [RateLimiterStoreAbstract, string];
+/** The first counter the charge took over its points, as the limit hit to answer with. */
+function firstOver(counters: readonly CounterRef[], states: readonly CounterState[], code: ErrorCode): LimitHit | null {
+  const over = counters.findIndex((counter, i) => states[i].consumed > counter.shape.points);
+  return over === -1 ? null : { code, retryAfterSeconds: seconds(states[over].msBeforeNext) };
+}
 
-/** The server's ceiling; when it refuses, the points the request took elsewhere are given back. */
-async function chargeCeiling(ceiling: RateLimiterStoreAbstract, rlKey: string, spent: Spent[]): Promise<LimitHit | null> {
-  const hit = await consume(ceiling, rlKey, ERROR_CODES.SERVER_RATE_LIMITED);
-  if (hit) await Promise.all(spent.map(([limiter, spentKey]) => limiter.reward(spentKey, 1)));
+/**
+ * Charges counters in one step; when one refuses, the points of those after it are given
+ * back, as if each had been charged only once the ones before let the request through.
+ */
+async function chargeAll(store: LimiterBackend, counters: readonly CounterRef[], code: ErrorCode): Promise<LimitHit | null> {
+  const states = await store.charge(counters);
+  const hit = firstOver(counters, states, code);
+  if (hit) {
+    const over = counters.findIndex((counter, i) => states[i].consumed > counter.shape.points);
+    const after = counters.slice(over + 1);
+    if (after.length > 0) await store.charge(after, -1);
+  }
   return hit;
 }
 
-async function consume(limiter: RateLimiterStoreAbstract, rlKey: string, code: ErrorCode): Promise<LimitHit | null> {
-  try {
-    await limiter.consume(rlKey);
-    return null;
-  } catch (rejection) {
-    // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
-    if (rejection instanceof RateLimiterRes) {
-      return { code, retryAfterSeconds: seconds(rejection.msBeforeNext) };
-    }
-    throw rejection;
-  }
+/** The server's ceiling; when it refuses, the points the request took elsewhere are given back. */
+async function chargeCeiling(store: LimiterBackend, ceiling: CounterRef, spent: readonly CounterRef[]): Promise<LimitHit | null> {
+  const hit = await chargeAll(store, [ceiling], ERROR_CODES.SERVER_RATE_LIMITED);
+  if (hit) await store.charge(spent, -1);
+  return hit;
 }
 
 function seconds(ms: number): number {
