@@ -3,6 +3,7 @@
  * jsonwebtoken underneath), and the claims we read from one already verified.
  */
 import type { Strapi } from './strapi-types';
+import { issueLikeStock } from './jwt-issuer';
 
 /**
  * A users-permissions JWT for the account. `notBeforeSeconds` is the account's first
@@ -12,7 +13,7 @@ import type { Strapi } from './strapi-types';
 export function issueUserJwt(strapi: Strapi, userId: number, { notBeforeSeconds = 0 }: { notBeforeSeconds?: number } = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const payload = notBeforeSeconds > now ? { id: userId, iat: notBeforeSeconds } : { id: userId };
-  return strapi.plugin('users-permissions').service('jwt').issue(payload);
+  return issueLikeStock(strapi, payload) ?? strapi.plugin('users-permissions').service('jwt').issue(payload);
 }
 
 /** A JWT's claims, without verifying it: only for tokens users-permissions has verified or we issued. */
