@@ -8,6 +8,8 @@ export default ({ env }) => {
         // Every key and its default: README "Configuration".
         passwordless: {
           grantPublic: env.bool('PASSWORDLESS_GRANT_PUBLIC', false),
+          // Opt-in: the Public role's permissions built once, checked against one version counter per request.
+          publicRoleCache: { enabled: env.bool('PASSWORDLESS_PUBLIC_ROLE_CACHE', false) },
           // Storefront page that receives ?token= from the email's magic link.
           linkUrl: env('PASSWORDLESS_LINK_URL'),
           secret: env('PASSWORDLESS_SECRET'),

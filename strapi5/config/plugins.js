@@ -14,6 +14,8 @@ module.exports = ({ env }) => {
         },
         passwordless: {
           grantPublic: env.bool('PASSWORDLESS_GRANT_PUBLIC', false),
+          // Opt-in: the Public role's permissions built once, checked against one version counter per request.
+          publicRoleCache: { enabled: env.bool('PASSWORDLESS_PUBLIC_ROLE_CACHE', false) },
           linkUrl: env('PASSWORDLESS_LINK_URL'),
           secret: env('PASSWORDLESS_SECRET'),
           signUp: { emailsPerHour: env.int('PASSWORDLESS_SIGNUP_EMAILS_PER_HOUR') },

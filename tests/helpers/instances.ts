@@ -7,6 +7,8 @@ export interface Instance {
   port: number;
   http: () => ReturnType<typeof request>;
   settle: () => Promise<void>;
+  /** Ticks or unticks an action for Public on this instance (query engine, or SQL by hand with bySql). */
+  setPublicPermission: (change: { action: string; enabled: boolean; bySql?: boolean }) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -39,6 +41,18 @@ export function startInstance(
             };
             child.on('message', onMessage);
             child.send({ type: 'settle', id });
+          }),
+        setPublicPermission: (change) =>
+          new Promise((done) => {
+            const id = (nextId += 1);
+            const onMessage = (reply: { type: string; id: number }) => {
+              if (reply.type === 'permission-set' && reply.id === id) {
+                child.off('message', onMessage);
+                done();
+              }
+            };
+            child.on('message', onMessage);
+            child.send({ type: 'permission', id, ...change });
           }),
         stop: () =>
           new Promise((done) => {

@@ -2,6 +2,7 @@ import type { Strapi } from '../utils/strapi-types';
 import { getService } from '../utils/get-service';
 import { grantPublicOnce } from './grant-public';
 import { subscribeUserLifecycles } from './user-lifecycles';
+import { subscribePermissionLifecycles } from './permission-lifecycles';
 import { warnWithoutEmailProvider } from './check-email-provider';
 import { explainRegisterWarning } from './explain-register-warning';
 import { countActivity } from './count-activity';
@@ -16,6 +17,7 @@ export async function bootstrapPasswordless({ strapi }: { strapi: Strapi }): Pro
   warnWithoutEmailProvider(strapi);
   explainRegisterWarning(strapi);
   await getService('passwordless-limits').init();
+  subscribePermissionLifecycles(strapi);
   countActivity(strapi);
   await getService('passwordless-challenge').prepareDecoys();
   const { grantPublic, cleanup } = getService('passwordless-settings').get();

@@ -52,6 +52,7 @@ export function defaultLockedTemplates({ withLink }: { withLink: boolean }): { s
 
 export const DEFAULT_CONFIG: PasswordlessConfig = {
   grantPublic: false,
+  publicRoleCache: { enabled: false, maxAgeSeconds: 5 },
   linkUrl: undefined,
   signUp: { enabled: 'auto', emailsPerHour: 200 },
   secret: undefined,

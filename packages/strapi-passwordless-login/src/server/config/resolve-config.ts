@@ -76,6 +76,7 @@ const accessList = () =>
 const schema = yup
   .object({
     grantPublic: yup.boolean().required(),
+    publicRoleCache: yup.object({ enabled: yup.boolean().required(), maxAgeSeconds: int(1, 300) }).noUnknown(),
     signUp: yup
       .object({ enabled: yup.mixed().oneOf([true, false, 'auto']).required(), emailsPerHour: int(0, 1_000_000) })
       .noUnknown(),
@@ -270,6 +271,7 @@ function mergeConfig(user: PasswordlessUserConfig, isProduction: boolean): Passw
     ...DEFAULT_CONFIG,
     ...defined(user),
     signUp: { ...DEFAULT_CONFIG.signUp, ...signUp },
+    publicRoleCache: { ...DEFAULT_CONFIG.publicRoleCache, ...defined(user.publicRoleCache) },
     code: { ...DEFAULT_CONFIG.code, ...defined(user.code) },
     limits: {
       ...DEFAULT_CONFIG.limits,

@@ -29,6 +29,20 @@ export interface PasswordlessConfig {
    */
   grantPublic: boolean;
   /**
+   * The Public role's permissions, built once and reused, instead of read and built on
+   * every request without a token (users-permissions' own check, about as costly as a
+   * whole code request). Applies to every Public route of the project. A change made
+   * through Strapi (Settings → Roles, the role API, the query engine) reaches every
+   * instance at once: each request reads one version counter. A change made behind
+   * Strapi's back (SQL by hand, a restore) reaches them within `maxAgeSeconds`.
+   */
+  publicRoleCache: {
+    /** `PASSWORDLESS_PUBLIC_ROLE_CACHE`. @default false */
+    enabled: boolean;
+    /** The longest a built set of permissions is used, 1 to 300. @default 5 */
+    maxAgeSeconds: number;
+  };
+  /**
    * Storefront page for magic links (`PASSWORDLESS_LINK_URL`): emails then carry
    * `${linkUrl}?token=...` beside the code. Taken from config only, never from the
    * request's Host or X-Forwarded-Host. Unset: the email has only the code.

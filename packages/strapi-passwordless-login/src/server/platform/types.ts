@@ -5,7 +5,7 @@ import type { SessionFields } from '../services/passwordless-sessions';
 /** users-permissions' content-API strategy, as both majors register it. */
 export interface AuthStrategy {
   name: string;
-  authenticate(ctx: Context): Promise<{ authenticated?: boolean; credentials?: Record<string, unknown> | null; error?: string } | undefined>;
+  authenticate(ctx: Context): Promise<{ authenticated?: boolean; credentials?: Record<string, unknown> | null; ability?: unknown; error?: string } | undefined>;
   verify?: (...args: unknown[]) => unknown;
 }
 

@@ -37,6 +37,7 @@ interface Limiters {
   requestByServer: LimiterShape;
   verifyByServer: LimiterShape;
   adminTestEmails: LimiterShape;
+  permissionsVersion: LimiterShape;
 }
 
 /**
@@ -93,6 +94,9 @@ export default ({ strapi }: { strapi: Strapi }) => {
         // The admin page's test email, per admin: an admin can change their own address at
         // will, so without this the button would mail anyone, as often as clicked.
         adminTestEmails: { keyPrefix: 'admin-test', points: TEST_EMAILS_PER_WINDOW, duration: TEST_EMAIL_WINDOW_SECONDS },
+        // Not a limit: counts changes to roles and permissions, for the Public role cache
+        // (utils/public-role-cache). Never resets; its points are never reached.
+        permissionsVersion: { keyPrefix: 'perm-version', points: 2_000_000_000, duration: 0 },
       };
       backend = redis.url
         ? await createRedisBackend({ url: redis.url, keyPrefix: redis.keyPrefix })
@@ -180,6 +184,17 @@ export default ({ strapi }: { strapi: Strapi }) => {
       const counters = budgetOf(subject);
       const states = await store().charge(counters);
       return firstOver(counters, states, ERROR_CODES.TOO_MANY_ATTEMPTS);
+    },
+
+    /** How many times roles or permissions have changed, on any instance (the Public role cache's version). */
+    async permissionsVersion(): Promise<number> {
+      const [state] = await store().read([{ shape: ready().permissionsVersion, key: 'all' }]);
+      return state?.consumed ?? 0;
+    },
+
+    /** One more change to roles or permissions. */
+    async countPermissionsChange(): Promise<void> {
+      await store().charge([{ shape: ready().permissionsVersion, key: 'all' }]);
     },
 
     /** Deletes expired counters; returns how many. */

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { issuedAt } from './jwt';
+import { withPublicRoleCache } from './public-role-cache';
 import type { AuthContainer, AuthStrategy as Strategy } from '../platform/types';
 
 /*
@@ -13,11 +14,14 @@ export const COOKIE_AUTH = 'passwordlessCookieAuth';
 /** Set here when that cookie's token was refused: the middleware then clears the cookie. */
 export const CLEAR_COOKIE = 'passwordlessClearCookie';
 
-/** Runs users-permissions' `register` with its content-API strategy replaced by `withSessionCheck(strategy)`. */
+/**
+ * Runs users-permissions' `register` with its content-API strategy wrapped: the session
+ * check around the Public role cache (utils/public-role-cache) around users-permissions' own.
+ */
 export async function registerWithSessionCheck(auth: AuthContainer, register: () => Promise<unknown> | unknown): Promise<void> {
   const original = auth.register;
   auth.register = function registerStrategy(type, strategy) {
-    const wrapped = type === 'content-api' && strategy.name === 'users-permissions' ? withSessionCheck(strategy) : strategy;
+    const wrapped = type === 'content-api' && strategy.name === 'users-permissions' ? withSessionCheck(withPublicRoleCache(strategy)) : strategy;
     return original.call(this, type, wrapped);
   };
   try {
