@@ -36,7 +36,7 @@ const CELLS = {
   },
   'legacy-sqlite': {
     env: { TEST_DB: 'sqlite', UP_JWT_MANAGEMENT: 'legacy-support' },
-    suites: ['tests/client', 'tests/e2e/(login|verify-code|magic-link|sessions|pre-hijacking|sign-up|cookie-[a-z-]+)\\.test'],
+    suites: ['tests/client', 'tests/e2e/(login|verify-code|magic-link|sessions|pre-hijacking|sign-up|jwt-issuer|cookie-[a-z-]+)\\.test'],
   },
 };
 

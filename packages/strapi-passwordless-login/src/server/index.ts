@@ -96,7 +96,7 @@ export function withPasswordless<P extends UsersPermissionsPlugin>(plugin: P): P
     registerPasswordless(context);
   };
   plugin.bootstrap = async (context: Context) => {
-    await bootstrap?.(context);
+    await platform.bootstrapUsersPermissions(() => bootstrap?.(context));
     await bootstrapPasswordless(context);
   };
   plugin.destroy = async (context: Context) => {

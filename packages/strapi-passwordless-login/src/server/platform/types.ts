@@ -63,4 +63,6 @@ export interface Platform {
   sanitizeUser(ctx: Context, user: Record<string, unknown>): Promise<unknown>;
   /** Ends every refresh session of the account, where they exist. */
   endSessions(userId: number): Promise<void>;
+  /** Runs users-permissions' own bootstrap (Strapi 5: with its session secret made a key once; strapi-v5/session-key). */
+  bootstrapUsersPermissions(run: () => Promise<unknown> | unknown): Promise<void>;
 }

@@ -28,4 +28,8 @@ export const strapiV4: Platform = {
   endSessions: async () => undefined,
 
   endRevokedSession: async () => false,
+
+  bootstrapUsersPermissions: async (run) => {
+    await run();
+  },
 };

@@ -7,6 +7,7 @@
 import type { Platform } from '../platform/types';
 import { issueJwtFor, signInWithJwt } from '../utils/jwt-sign-in';
 import { USER_UID } from '../utils/uids';
+import { withKeyedSessionSecret } from './session-key';
 import { accessToken, endAllSessions, refreshCookie, refreshTokenOf, refuseRevokedFamily, signInWithSession, wantsCookie } from './refresh-sessions';
 
 type Strapi5 = {
@@ -58,4 +59,6 @@ export const strapiV5: Platform = {
   async endSessions(userId) {
     if (this.sessionMode() === 'refresh') await endAllSessions(userId);
   },
+
+  bootstrapUsersPermissions: withKeyedSessionSecret,
 };
