@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /**
- * npm run bench: the compiled project on SQLite (or DATABASE_CLIENT=postgres), driven
+ * npm run bench: the compiled project on SQLite (or DATABASE_CLIENT=postgres|mysql), driven
  * over loopback by autocannon, every figure measured side by side in one run and
  * reported as ratios (absolute numbers drift on a shared machine; ratios are the result).
  * Writes bench/results.json and bench/results.md (TEST_STRAPI=5: the Strapi 5 host, in the
  * JWT mode UP_JWT_MANAGEMENT names, to results-strapi5-<mode>.*). Targets print pass/short;
  * they never fail.
  *
- * BENCH_SECONDS (default 5) per throughput run, BENCH_MEMORY_REQUESTS (default 100000).
+ * BENCH_SECONDS (default 5) per throughput target, in BENCH_ROUNDS (default 5) interleaved
+ * rounds; BENCH_MEMORY_REQUESTS (default 100000).
  * BENCH_ONLY=noop,request,... runs a subset (names as in results.json) while working on
- * one figure; BENCH_CPU_PROF=dir starts Strapi under `node --cpu-prof` writing there.
+ * one figure; BENCH_CPU_PROF=dir starts Strapi under `node --cpu-prof` writing there;
+ * BENCH_ROLE_CACHE=1 turns publicRoleCache on (results-…-rolecache.*); BENCH_PEER=false
+ * leaves the peer out (Strapi 5 never has it).
  */
 const { fork } = require('node:child_process');
 const http = require('node:http');
@@ -21,6 +24,7 @@ const { Client } = require('pg');
 
 const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const MEMORY_REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS || 100_000);
 const CLIENT = process.env.DATABASE_CLIENT || 'sqlite';
 const CONNECTIONS = 10;
@@ -51,6 +55,16 @@ async function createDatabase() {
     return {
       env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_NAME: name, DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_SSL: 'false' },
       drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  if (CLIENT === 'mysql') {
+    const name = `pl_bench_${randomUUID().slice(0, 8)}`;
+    const admin = { host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 3306), user: process.env.DATABASE_USERNAME || 'root', password: process.env.DATABASE_PASSWORD || '' };
+    const run = async (sql) => { const c = await require('mysql2/promise').createConnection(admin); await c.query(sql); await c.end(); };
+    await run(`CREATE DATABASE ${name}`);
+    return {
+      env: { DATABASE_CLIENT: 'mysql', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_NAME: name, DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_SSL: 'false' },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name}`),
     };
   }
   // Absolute: the Strapi 5 host (TEST_STRAPI=5) resolves it from its own folder.
@@ -100,7 +114,10 @@ function load(port, { method = 'GET', path: route, bodies, paths, amount, durati
 }
 
 // Requests over the whole run: autocannon's per-second average is coarse for short runs.
-const summary = (r) => ({ rps: Math.round((1000 * r.requests.total) / (new Date(r.finish) - new Date(r.start))), requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+const summary = (r) => {
+  const seconds = (new Date(r.finish) - new Date(r.start)) / 1000;
+  return { rps: Math.round(r.requests.total / seconds), requests: r.requests.total, seconds, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+};
 
 /**
  * One load, with the Strapi process's CPU time per request beside it (deliveries after
@@ -112,7 +129,25 @@ async function measured(app, spec) {
   await app.call('settle');
   const after = await app.call('cpu');
   const micros = after.user + after.system - before.user - before.system;
-  return { ...result, cpu_us_per_request: Math.round(micros / Math.max(1, result.requests)) };
+  return { ...result, micros, cpu_us_per_request: Math.round(micros / Math.max(1, result.requests)) };
+}
+
+/** One target's rounds as one figure: req/s and CPU over all of them, the median p50, the worst p99. */
+function combine(slices) {
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
+  const micros = slices.reduce((sum, s) => sum + s.micros, 0);
+  const p50s = slices.map((s) => s.p50).sort((a, b) => a - b);
+  return {
+    rps: Math.round(requests / seconds),
+    requests,
+    p50: p50s[Math.floor(p50s.length / 2)],
+    p99: Math.max(...slices.map((s) => s.p99)),
+    non2xx: slices.reduce((sum, s) => sum + s.non2xx, 0),
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    cpu_us_per_request: Math.round(micros / Math.max(1, requests)),
+    rounds: slices.map((s) => ({ rps: s.rps, cpu_us_per_request: s.cpu_us_per_request })),
+  };
 }
 
 /** Sequential requests over one keep-alive connection; returns each latency in ms. */
@@ -150,7 +185,7 @@ async function main() {
   else await require('@strapi/strapi').compile({ appDir: ROOT });
   const app = await startStrapi(env);
   const strapiVersion = require(process.env.TEST_STRAPI === '5' ? path.join(ROOT, 'strapi5/node_modules/@strapi/strapi/package.json') : '@strapi/strapi/package.json').version;
-  const results = { strapi: `${strapiVersion}${process.env.TEST_STRAPI === '5' ? ` (${process.env.UP_JWT_MANAGEMENT === 'legacy-support' ? 'legacy-support' : 'refresh'} mode)` : ''}`, machine: `${require('node:os').cpus().length} cores, ${require('node:os').cpus()[0].model}, Node ${process.version}`, database: CLIENT, seconds: SECONDS, runs: {} };
+  const results = { strapi: `${strapiVersion}${process.env.TEST_STRAPI === '5' ? ` (${process.env.UP_JWT_MANAGEMENT === 'legacy-support' ? 'legacy-support' : 'refresh'} mode)` : ''}${process.env.BENCH_ROLE_CACHE === '1' ? ', publicRoleCache on' : ''}`, machine: `${require('node:os').cpus().length} cores, ${require('node:os').cpus()[0].model}, Node ${process.version}`, database: CLIENT, seconds: SECONDS, runs: {} };
   const log = (line) => console.error(`[bench] ${line}`);
   try {
     log('preparing users');
@@ -159,50 +194,63 @@ async function main() {
     await app.call('addPasswordUser', { email: 'local@bench.test', password: 'Bench-password-1' });
     const timingUsers = await app.call('createUsers', { prefix: 'tim', count: 400 });
 
-    for (const [name, spec] of Object.entries({
+    // Throughput targets, built first and then measured in interleaved rounds (each target
+    // a slice of BENCH_SECONDS per round): the machine's drift then falls on every target
+    // alike, and the ratios stay side by side even on a busy shared machine.
+    const targets = {
       noop: { path: '/api/bench/noop' },
       noop_public: { path: '/api/bench/noop-public' },
+      noop_email: { path: '/api/bench/noop-email' },
       local: { method: 'POST', path: '/api/auth/local', bodies: () => ({ identifier: 'local@bench.test', password: 'Bench-password-1' }) },
-      // One sequence across warm-up and run, so no identifier meets its own cooldown.
+      // One sequence across warm-up and rounds, so no identifier meets its own cooldown.
       request: { method: 'POST', path: '/api/auth/passwordless', bodies: () => ({ identifier: `req${nextRequester++ % requestUsers.length}@bench.test` }) },
-    })) {
-      if (!want(name)) continue;
-      log(`${name}: warm-up, then ${SECONDS} s`);
-      await load(app.port, { ...spec, duration: 1 });
-      await app.call('settle');
-      results.runs[name] = await measured(app, spec);
-    }
-
+    };
+    // Codes and links issued beforehand, one per request: up to 2,500 a second, and 1,000 to warm up.
+    const singleUse = 1000 + SECONDS * 2500;
     // The peer (Strapi 4): its send-link to the same accounts, and its login with links it
     // issued beforehand (its routes skip the Roles check and every limit; it mails inline).
     if (app.peer && want('peer_request')) {
-      const spec = { method: 'POST', path: '/api/passwordless/send-link', bodies: () => ({ email: `req${nextRequester++ % requestUsers.length}@bench.test` }) };
-      log(`peer_request: warm-up, then ${SECONDS} s`);
-      await load(app.port, { ...spec, duration: 1 });
-      results.runs.peer_request = await measured(app, spec);
+      targets.peer_request = { method: 'POST', path: '/api/passwordless/send-link', bodies: () => ({ email: `req${nextRequester++ % requestUsers.length}@bench.test` }) };
     }
     if (app.peer && want('peer_verify')) {
       log('peer_verify: links issued beforehand');
-      const count = 1000 + SECONDS * 2500;
-      const tokens = await app.call('peerTokens', { emails: Array.from({ length: count }, (_, i) => `req${i % requestUsers.length}@bench.test`) });
-      const login = (offset) => (i) => `/api/passwordless/login?loginToken=${tokens[offset + i]}`;
-      await load(app.port, { path: '/api/passwordless/login', paths: login(0), amount: 1000 });
-      results.runs.peer_verify = await measured(app, { path: '/api/passwordless/login', paths: login(1000) });
+      const tokens = await app.call('peerTokens', { emails: Array.from({ length: singleUse }, (_, i) => `req${i % requestUsers.length}@bench.test`) });
+      let nextLogin = 0;
+      targets.peer_verify = { path: '/api/passwordless/login', paths: () => `/api/passwordless/login?loginToken=${tokens[nextLogin++]}`, warmUp: 1000 };
     }
-
     if (want('verify')) {
-    log('verify: issuing codes beforehand through the service');
-    // A timed run like the others (an amount-based one ends on autocannon's next
-    // one-second tick); codes for up to 2,500 verifies a second.
-    // Strapi 5 refresh mode: accounts that signed in before (see createUsers); Strapi 4 and
-    // legacy mode keep the first-sign-in workload earlier runs measured.
-    const refreshMode = process.env.TEST_STRAPI === '5' && process.env.UP_JWT_MANAGEMENT !== 'legacy-support';
-    const verifyUsers = await app.call('createUsers', { prefix: 'ver', count: 1000 + SECONDS * 2500, proven: refreshMode });
-    const verifyCodes = await app.call('issueCodes', { userIds: verifyUsers });
-    const verifyBody = (offset) => (i) => ({ identifier: `ver${offset + i}@bench.test`, code: verifyCodes[offset + i] });
-    await load(app.port, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(0), amount: 1000 });
-    results.runs.verify = await measured(app, { method: 'POST', path: '/api/auth/passwordless/verify', bodies: verifyBody(1000) });
+      log('verify: issuing codes beforehand through the service');
+      // Accounts that signed in before (the steady state; see createUsers): a first sign-in
+      // also writes the first proof of the mailbox, once per account.
+      const verifyUsers = await app.call('createUsers', { prefix: 'ver', count: singleUse, proven: true });
+      const verifyCodes = await app.call('issueCodes', { userIds: verifyUsers });
+      let nextVerify = 0;
+      targets.verify = {
+        method: 'POST',
+        path: '/api/auth/passwordless/verify',
+        bodies: () => {
+          const n = nextVerify++;
+          return { identifier: `ver${n}@bench.test`, code: verifyCodes[n] };
+        },
+        warmUp: 1000,
+      };
     }
+    const names = Object.keys(targets).filter(want);
+    for (const name of names) {
+      log(`${name}: warm-up`);
+      const { warmUp, ...spec } = targets[name];
+      await load(app.port, { ...spec, ...(warmUp ? { amount: warmUp } : { duration: 1 }) });
+      await app.call('settle');
+    }
+    const slices = Object.fromEntries(names.map((name) => [name, []]));
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      log(`round ${round} of ${ROUNDS}: ${names.join(', ')}, ${SECONDS / ROUNDS} s each`);
+      for (const name of names) {
+        const { warmUp, ...spec } = targets[name];
+        slices[name].push(await measured(app, { ...spec, duration: SECONDS / ROUNDS }));
+      }
+    }
+    for (const name of names) results.runs[name] = combine(slices[name]);
 
     if (want('statements')) {
     log('statements: per request at the driver, response path and after it');
@@ -278,17 +326,18 @@ async function main() {
     await database.drop();
   }
 
-  const { noop, noop_public: pub, local, request, verify, peer_request: peerRequest, peer_verify: peerVerify, statements: stmts, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
+  const { noop, noop_public: pub, noop_email: mailing, local, request, verify, peer_request: peerRequest, peer_verify: peerVerify, statements: stmts, timing_request: tr, timing_verify: tv, growth, memory } = results.runs;
   const status = (ok) => (ok ? 'pass' : 'short');
   const speed = (r) => `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, CPU ${r.cpu_us_per_request} µs/request`;
   const roleCheck = () => pub.cpu_us_per_request - noop.cpu_us_per_request;
-  const own = (r) => r.cpu_us_per_request - pub.cpu_us_per_request;
-  const ownWork = (r) => `${round(own(r) / roleCheck())} (${own(r)} / ${roleCheck()} µs)`;
+  const own = (r, base = pub) => r.cpu_us_per_request - base.cpu_us_per_request;
+  const ownWork = (r, base = pub) => `${round(own(r, base) / roleCheck())} (${own(r, base)} / ${roleCheck()} µs)`;
   const timing = (t) => `${t.ratio} (${t.unknown_median} / ${t.known_median} ms; p90 ${t.unknown_p90} / ${t.known_p90})`;
   // Each row is built only when the runs it needs were measured (BENCH_ONLY).
   const rows = [
     [[noop], () => ['no-op route (the limit)', speed(noop), '', '']],
     [[pub], () => ['no-op route behind the Public role check', speed(pub), '', '']],
+    [[mailing], () => ['the same, sending the code email through the provider', speed(mailing), '', '']],
     [[local], () => ['POST /api/auth/local (bcrypt)', speed(local), '', '']],
     [[request], () => ['POST /api/auth/passwordless', speed(request), '', '']],
     [[verify], () => ['POST /api/auth/passwordless/verify', speed(verify), '', '']],
@@ -302,6 +351,8 @@ async function main() {
     [[verify, peerVerify], () => ['verify / peer login', round(verify.rps / peerVerify.rps), '≥ 2', status(verify.rps / peerVerify.rps >= 2)]],
     // Our own work: CPU above the no-op behind the same Roles check, against what that check costs.
     [[request, pub, noop], () => ['request: own CPU / role check CPU', ownWork(request), '≤ 1', status(own(request) <= roleCheck())]],
+    // The email plugin and provider's own send is Strapi's work, which the peer pays too.
+    [[request, mailing, pub, noop], () => ['request: own CPU without the provider\'s send / role check CPU', ownWork(request, mailing), '≤ 1', status(own(request, mailing) <= roleCheck())]],
     [[verify, pub, noop], () => ['verify: own CPU / role check CPU', ownWork(verify), '≤ 1', status(own(verify) <= roleCheck())]],
     [[request, local], () => ['request / auth/local', round(request.rps / local.rps, 1), '≥ 50', status(request.rps / local.rps >= 50)]],
     [[verify, local], () => ['verify / auth/local', round(verify.rps / local.rps, 1), '≥ 50', status(verify.rps / local.rps >= 50)]],
@@ -322,7 +373,7 @@ async function main() {
   ].join('\n');
   // A subset never overwrites the full run's results.
   const host = process.env.TEST_STRAPI === '5' ? `-strapi5-${process.env.UP_JWT_MANAGEMENT === 'legacy-support' ? 'legacy' : 'refresh'}` : '';
-  const base = `${ONLY.length > 0 ? 'results-partial' : 'results'}${host}`;
+  const base = `${ONLY.length > 0 ? 'results-partial' : 'results'}${host}${process.env.BENCH_ROLE_CACHE === '1' ? '-rolecache' : ''}`;
   fs.writeFileSync(path.join(__dirname, `${base}.json`), `${JSON.stringify({ ...results, only: ONLY, table: rows }, null, 2)}\n`);
   fs.writeFileSync(path.join(__dirname, `${base}.md`), `${markdown}\n`);
   console.log(markdown);

@@ -18,6 +18,9 @@ const noop = (ctx) => {
   ctx.body = { ok: true };
 };
 
+/** Deliveries the no-op that mails has started (awaited by 'settle', as ours are). */
+const mailing = new Set();
+
 /** The one published peer, strapi-plugin-passwordless (Strapi 4 only; a dev dependency of the bench). */
 const PEER = 'strapi-plugin-passwordless';
 const PEER_TOKEN_UID = 'plugin::passwordless.token';
@@ -42,6 +45,8 @@ async function main() {
   const strapi = await bootStrapi({
     passwordless: {
       grantPublic: true,
+      // BENCH_ROLE_CACHE=1: every Public route (the role-checked no-ops too) with the opt-in cache.
+      publicRoleCache: { enabled: process.env.BENCH_ROLE_CACHE === '1' },
       limits: { ipRequest: HIGH, ipVerify: HIGH, identifierCooldownSeconds: 1, identifierPerHour: 10_000, failureBudget: 10_000 },
     },
     // users-permissions' own in-memory limiter on /auth/local (10 per minute) would
@@ -53,6 +58,24 @@ async function main() {
       // The same no-op behind the check every Public route pays (users-permissions reads
       // the Public role's permissions per request), with the request route's own action.
       { method: 'GET', path: '/bench/noop-public', handler: noop, config: { auth: { scope: ['plugin::users-permissions.auth.passwordless'] } } },
+      // And that no-op handing the code email (composed by our mailer, the same size) to
+      // Strapi's email plugin after the response: what any route that mails costs, so that
+      // "our own work" on a code request does not count the provider's send.
+      {
+        method: 'GET',
+        path: '/bench/noop-email',
+        handler: (ctx) => {
+          ctx.body = { ok: true };
+          const users = global.strapi.plugin('users-permissions');
+          const task = users
+            .service('passwordless-mailer')
+            .composeTest({ to: { email: 'noop@bench.test', username: 'noop' } })
+            .then((message) => global.strapi.plugin('email').service('email').send(message))
+            .finally(() => mailing.delete(task));
+          mailing.add(task);
+        },
+        config: { auth: { scope: ['plugin::users-permissions.auth.passwordless'] } },
+      },
     ],
   });
   strapi.log.level = 'error';
@@ -168,7 +191,10 @@ async function main() {
       const mean = (n) => Math.round((10 * n) / requests.length) / 10;
       return { response: mean(before), after: mean(after), statuses };
     },
-    settle: () => service('passwordless').settled(),
+    settle: async () => {
+      await service('passwordless').settled();
+      while (mailing.size > 0) await Promise.allSettled([...mailing]);
+    },
     cpu: () => process.cpuUsage(),
   };
   // A clean exit on SIGINT lets `node --cpu-prof` write its profile.
