@@ -8,6 +8,7 @@ import { AUDIT_EVENTS, emitAudit } from '../utils/audit';
 import { describeError } from '../utils/describe-error';
 import { tableOf, type Table } from '../utils/table';
 import { sqlDriver, type SqlDriver } from '../utils/sql-driver';
+import { readAccount } from '../utils/account-row';
 import type { BudgetSubject, LimitHit } from './passwordless-limits';
 import type { Owner } from './passwordless-challenge';
 import { USER_UID } from '../utils/uids';
@@ -140,7 +141,7 @@ export default ({ strapi }: { strapi: Strapi }) => {
 
   /** The account behind a consumed challenge, read in full (it is the response), or created now for a sign-up. */
   const accountFor = async (owner: Owner): Promise<LoginUser | null> => {
-    if ('userId' in owner) return eligible(await strapi.db.query(USER_UID).findOne({ where: { id: owner.userId } }));
+    if ('userId' in owner) return eligible((await readAccount(strapi, owner.userId)) as LoginUser | null);
     // Re-checked at use: lists or settings may have changed since the code was sent.
     if (!(await getService('passwordless-signup').allows(normalizeIdentifier(owner.email)))) return null;
     return (await getService('passwordless-signup').createAccount(owner.email)) as LoginUser;

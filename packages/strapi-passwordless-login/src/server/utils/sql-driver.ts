@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Strapi } from './strapi-types';
 
 /** The database families whose SQL differs here. MariaDB is told apart from MySQL: it has RETURNING. */
@@ -76,13 +77,16 @@ export async function createSqlDriver(strapi: Strapi): Promise<SqlDriver> {
     };
   } else if (client === 'pg' || client === 'postgres') {
     dialect = 'postgres';
-    // A named statement is parsed and planned once per connection; the name follows the text.
+    // A named statement is parsed and planned once per connection. The name is a digest of
+    // the text: the same text gets the same name in every copy of this module that shares
+    // the pool (PostgreSQL refuses one name for two texts on one connection).
     const names = new Map<string, { name: string; text: string }>();
     run = async (connection, sql, params) => {
       let statement = names.get(sql);
       if (!statement) {
         let n = 0;
-        statement = { name: `passwordless_${names.size}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+        const text = sql.replace(/\?/g, () => `$${++n}`);
+        statement = { name: `passwordless_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`, text };
         names.set(sql, statement);
       }
       const { rows, rowCount } = await (connection as PgConnection).query({ ...statement, values: [...params] });
