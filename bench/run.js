@@ -243,7 +243,7 @@ async function main() {
       await app.call('settle');
     }
     const slices = Object.fromEntries(names.map((name) => [name, []]));
-    for (let round = 1; round <= ROUNDS; round += 1) {
+    for (let round = 1; round <= (names.length > 0 ? ROUNDS : 0); round += 1) {
       log(`round ${round} of ${ROUNDS}: ${names.join(', ')}, ${SECONDS / ROUNDS} s each`);
       for (const name of names) {
         const { warmUp, ...spec } = targets[name];
