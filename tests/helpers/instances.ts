@@ -22,6 +22,19 @@ export function startInstance(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let nextId = 0;
+  /** Sends one IPC message and resolves on the child's reply of `replyType` to it. */
+  const ask = (type: string, replyType: string, payload: Record<string, unknown> = {}) =>
+    new Promise<void>((done) => {
+      const id = (nextId += 1);
+      const onMessage = (reply: { type: string; id: number }) => {
+        if (reply.type === replyType && reply.id === id) {
+          child.off('message', onMessage);
+          done();
+        }
+      };
+      child.on('message', onMessage);
+      child.send({ type, id, ...payload });
+    });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it was ready`)));
     child.on('message', (message: { type: string; port?: number }) => {
@@ -30,30 +43,8 @@ export function startInstance(
       resolve({
         port,
         http: () => request(`http://127.0.0.1:${port}`),
-        settle: () =>
-          new Promise((done) => {
-            const id = (nextId += 1);
-            const onMessage = (reply: { type: string; id: number }) => {
-              if (reply.type === 'settled' && reply.id === id) {
-                child.off('message', onMessage);
-                done();
-              }
-            };
-            child.on('message', onMessage);
-            child.send({ type: 'settle', id });
-          }),
-        setPublicPermission: (change) =>
-          new Promise((done) => {
-            const id = (nextId += 1);
-            const onMessage = (reply: { type: string; id: number }) => {
-              if (reply.type === 'permission-set' && reply.id === id) {
-                child.off('message', onMessage);
-                done();
-              }
-            };
-            child.on('message', onMessage);
-            child.send({ type: 'permission', id, ...change });
-          }),
+        settle: () => ask('settle', 'settled'),
+        setPublicPermission: (change) => ask('permission', 'permission-set', change),
         stop: () =>
           new Promise((done) => {
             child.removeAllListeners('exit');
