@@ -39,4 +39,25 @@ describe('Public role cache: Settings → Roles takes effect on the next request
     await setRequestAction(true);
     expect(await ask()).toBe(200);
   });
+
+  it('counts a change made inside a transaction once it commits, without waiting on the transaction (SQLite: one connection)', async () => {
+    expect(await ask()).toBe(200);
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    const started = Date.now();
+    await app.strapi.db.transaction(async () => {
+      const found = await permissions.findOne({ where: { action: 'plugin::users-permissions.auth.passwordless', role: role.id } });
+      await permissions.delete({ where: { id: found.id } });
+    });
+    // Awaited inside the transaction, the count would wait for the one connection it holds.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    let status = await ask();
+    for (let i = 0; status === 200 && i < 20; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = await ask();
+    }
+    expect(status).toBe(403);
+    await setRequestAction(true);
+    expect(await ask()).toBe(200);
+  });
 });

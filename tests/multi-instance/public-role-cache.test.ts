@@ -60,18 +60,23 @@ describe('Public role cache on two instances', () => {
   });
 
   it('an action removed by SQL behind Strapi\'s back is refused within maxAgeSeconds on every instance', async () => {
+    expect(await ask(a)).toBe(200);
     expect(await ask(b)).toBe(200);
     const removed = Date.now();
     await a.setPublicPermission({ action: ACTION, enabled: false, bySql: true });
-    let status = await ask(b);
-    while (status === 200 && Date.now() - removed < (MAX_AGE_SECONDS + 2) * 1000) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = await ask(b);
-    }
-    const waited = Date.now() - removed;
-    expect(status).toBe(403);
-    expect(waited).toBeLessThanOrEqual(MAX_AGE_SECONDS * 1000 + 500);
-    expect(await ask(a)).toBe(403);
+    // Each instance built its permissions at its own moment: each is polled on its own.
+    const refusedAfter = async (instance: Instance) => {
+      let status = await ask(instance);
+      while (status === 200 && Date.now() - removed < (MAX_AGE_SECONDS + 2) * 1000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = await ask(instance);
+      }
+      expect(status).toBe(403);
+      return Date.now() - removed;
+    };
+    const [waitedA, waitedB] = await Promise.all([refusedAfter(a), refusedAfter(b)]);
+    expect(waitedA).toBeLessThanOrEqual(MAX_AGE_SECONDS * 1000 + 500);
+    expect(waitedB).toBeLessThanOrEqual(MAX_AGE_SECONDS * 1000 + 500);
     await a.setPublicPermission({ action: ACTION, enabled: true });
     expect(await ask(b)).toBe(200);
   });

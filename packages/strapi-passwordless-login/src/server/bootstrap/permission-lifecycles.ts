@@ -8,9 +8,10 @@ const AFTER_WRITES = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpd
 /**
  * Every write to users-permissions' roles and permissions through the query engine (what
  * Settings → Roles, the role API and users-permissions' own boot sync use) counts as a
- * change, on whichever instance makes it: the Public role cache of every instance then
- * builds the permissions again on its next request (utils/public-role-cache). Counted
- * whether or not this instance caches, so that instances which do are told.
+ * change, on whichever instance makes it, before the write returns: the Public role cache
+ * of every instance then builds the permissions again on its next request
+ * (utils/public-role-cache). Counted whether or not this instance caches, so that
+ * instances which do are told.
  */
 export function subscribePermissionLifecycles(strapi: Strapi): void {
   const changed = () => countPermissionsChange(strapi);

@@ -50,16 +50,26 @@ export function withPublicRoleCache(strategy: Strategy): Strategy {
 }
 
 /**
- * Counts a change to roles or permissions on every instance. Counted at once and again
- * when the transaction it belongs to commits: counted only at once, an instance could
- * read the new version before the change is visible and keep the old permissions under it.
+ * Counts a change to roles or permissions on every instance: before the write that made
+ * it returns, outside a transaction (so a request sent after an admin's save already sees
+ * the new version), and
+ * again when the transaction it belongs to commits (counted only before, an instance could
+ * read the new version before the change is visible and keep the old permissions under
+ * it). A counter store that fails is logged; the change then reaches the caches within
+ * maxAgeSeconds.
  */
-export function countPermissionsChange(strapi: Strapi): void {
+export async function countPermissionsChange(strapi: Strapi): Promise<void> {
   const count = () =>
     getService('passwordless-limits')
       .countPermissionsChange()
       .catch((error: unknown) => strapi.log.error(`[passwordless] could not count a permissions change: ${describeError(error)}`));
-  void count();
-  const db = strapi.db as unknown as { transaction(work: (helpers: { onCommit(done: () => void): void }) => Promise<void>): Promise<void> };
+  const db = strapi.db as unknown as {
+    inTransaction(): boolean;
+    transaction(work: (helpers: { onCommit(done: () => void): void }) => Promise<void>): Promise<void>;
+  };
+  // Inside a transaction the count goes on beside it: awaited, it would wait for a pooled
+  // connection that the transaction may hold (SQLite has one) until the transaction ends.
+  if (db.inTransaction()) void count();
+  else await count();
   void db.transaction(async ({ onCommit }) => onCommit(() => void count())).catch(() => undefined);
 }
