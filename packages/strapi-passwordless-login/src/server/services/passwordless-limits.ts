@@ -219,9 +219,13 @@ export default ({ strapi }: { strapi: Strapi }) => {
   };
 };
 
+/** Where the charge first took a counter over its points (-1: nowhere). */
+const firstOverAt = (counters: readonly CounterRef[], states: readonly CounterState[]) =>
+  counters.findIndex((counter, i) => states[i].consumed > counter.shape.points);
+
 /** The first counter the charge took over its points, as the limit hit to answer with. */
 function firstOver(counters: readonly CounterRef[], states: readonly CounterState[], code: ErrorCode): LimitHit | null {
-  const over = counters.findIndex((counter, i) => states[i].consumed > counter.shape.points);
+  const over = firstOverAt(counters, states);
   return over === -1 ? null : { code, retryAfterSeconds: seconds(states[over].msBeforeNext) };
 }
 
@@ -231,12 +235,9 @@ function firstOver(counters: readonly CounterRef[], states: readonly CounterStat
  */
 async function chargeAll(store: LimiterBackend, counters: readonly CounterRef[], code: ErrorCode): Promise<LimitHit | null> {
   const states = await store.charge(counters);
+  const after = counters.slice(firstOverAt(counters, states) + 1);
   const hit = firstOver(counters, states, code);
-  if (hit) {
-    const over = counters.findIndex((counter, i) => states[i].consumed > counter.shape.points);
-    const after = counters.slice(over + 1);
-    if (after.length > 0) await store.charge(after, -1);
-  }
+  if (hit && after.length > 0) await store.charge(after, -1);
   return hit;
 }
 

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { Strapi } from './strapi-types';
+import { platform } from '../platform';
 
 type Issue = (payload: Record<string, unknown>, options?: Record<string, unknown>) => string;
 interface Jsonwebtoken {
@@ -61,20 +62,17 @@ function stockIssue(pluginDir: string, strapi: Strapi): Issue | null {
   return null;
 }
 
-/** A users-permissions setting, under Strapi 5's name or Strapi 4's. */
-const setting = (strapi: Strapi, name: string): unknown =>
-  strapi.config.get(`plugin::users-permissions.${name}`) ?? strapi.config.get(`plugin.users-permissions.${name}`);
-
 /** Signs as users-permissions' `jwt.issue(payload)` does; null when the project's issue is not the stock one. */
 export function issueLikeStock(strapi: Strapi, payload: Record<string, unknown>): string | null {
   issuer ??= load(strapi);
+  const setting = (name: string) => platform().pluginConfig('users-permissions', name);
   const service = strapi.plugin('users-permissions').service('jwt') as { issue?: Issue };
   if (!issuer.jsonwebtoken || !issuer.stockSource || String(service.issue) !== issuer.stockSource) return null;
   // Strapi 5 refresh mode issues through its session manager: not this.
-  if (setting(strapi, 'jwtManagement') === 'refresh') return null;
-  const secret = setting(strapi, 'jwtSecret');
+  if (setting('jwtManagement') === 'refresh') return null;
+  const secret = setting('jwtSecret');
   if (typeof secret !== 'string' || secret.length === 0) return null;
   if (issuer.key?.secret !== secret) issuer.key = { secret, object: createSecretKey(Buffer.from(secret)) };
-  const options = { ...((setting(strapi, 'jwt') as Record<string, unknown> | undefined) ?? {}) };
+  const options = { ...((setting('jwt') as Record<string, unknown> | undefined) ?? {}) };
   return issuer.jsonwebtoken.sign({ ...payload }, issuer.key.object, options);
 }

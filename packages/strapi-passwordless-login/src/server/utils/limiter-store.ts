@@ -63,8 +63,9 @@ export async function createDatabaseBackend(strapi: Strapi, driver?: SqlDriver):
   // `driver`: the tests run MySQL's path (no RETURNING) on MariaDB.
   const sql = driver ?? (await sqlDriver(strapi));
   const schema = (strapi.db.config as unknown as { connection?: { connection?: { schema?: string } } }).connection?.connection?.schema;
-  const table = quoteTable(sql.dialect, schema);
-  const key = sql.dialect === 'mariadb' || sql.dialect === 'mysql' ? '`key`' : 'key';
+  // PostgreSQL: in the schema the library created it in.
+  const table = sql.dialect === 'postgres' && schema ? `${sql.quote(schema)}.${sql.quote(LIMITS_TABLE)}` : sql.quote(LIMITS_TABLE);
+  const key = sql.quote('key');
   const statements = new Map<string, string>();
   const statement = (name: string, count: number, build: () => string) => {
     const id = `${name}:${count}`;
@@ -153,12 +154,6 @@ export async function createDatabaseBackend(strapi: Strapi, driver?: SqlDriver):
     ping: () => answers(() => strapi.db.connection.raw('SELECT 1')),
     close: async () => undefined,
   };
-}
-
-function quoteTable(dialect: SqlDialect, schema: string | undefined): string {
-  if (dialect === 'postgres') return schema ? `"${schema.replace(/"/g, '""')}"."${LIMITS_TABLE}"` : `"${LIMITS_TABLE}"`;
-  if (dialect === 'sqlite') return LIMITS_TABLE;
-  return `\`${LIMITS_TABLE}\``;
 }
 
 /** A column of the table as a conflict clause sees it (PostgreSQL needs the table named). */
